@@ -1,0 +1,68 @@
+import type { ExpressionNode } from './ast.js';
+
+/**
+ * Computes an expression for a whole block of trials: `out[i] = f(inputs[0][i], inputs[1][i], ...)`.
+ * `inputs` are in the order of `names` given to `compileExpression`.
+ */
+export type BlockKernel = (out: Float64Array, length: number, inputs: readonly Float64Array[]) => void;
+
+const OPERATORS: Record<string, (a: string, b: string) => string> = {
+  '+': (a, b) => `(${a} + ${b})`,
+  '-': (a, b) => `(${a} - ${b})`,
+  '*': (a, b) => `(${a} * ${b})`,
+  '/': (a, b) => `(${a} / ${b})`,
+  '^': (a, b) => `Math.pow(${a}, ${b})`,
+  '<': (a, b) => `(${a} < ${b} ? 1 : 0)`,
+  '<=': (a, b) => `(${a} <= ${b} ? 1 : 0)`,
+  '>': (a, b) => `(${a} > ${b} ? 1 : 0)`,
+  '>=': (a, b) => `(${a} >= ${b} ? 1 : 0)`,
+  '==': (a, b) => `(${a} === ${b} ? 1 : 0)`,
+  '!=': (a, b) => `(${a} !== ${b} ? 1 : 0)`,
+  and: (a, b) => `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`,
+  or: (a, b) => `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`,
+};
+
+const FUNCTIONS: Record<string, (args: string[]) => string> = {
+  min: (args) => `Math.min(${args.join(', ')})`,
+  max: (args) => `Math.max(${args.join(', ')})`,
+  exp: ([a]) => `Math.exp(${a})`,
+  log: ([a]) => `Math.log(${a})`,
+  sqrt: ([a]) => `Math.sqrt(${a})`,
+  abs: ([a]) => `Math.abs(${a})`,
+  // mathjs rounds halves away from zero; Math.round rounds them up.
+  round: ([a]) => `(${a} < 0 ? -Math.round(-(${a})) : Math.round(${a}))`,
+  floor: ([a]) => `Math.floor(${a})`,
+  ceil: ([a]) => `Math.ceil(${a})`,
+};
+
+function emit(node: ExpressionNode, slot: ReadonlyMap<string, number>): string {
+  switch (node.kind) {
+    case 'number':
+      // Only finite numbers reach here (checked at parse); String() of a number is a number literal.
+      return `(${String(node.value)})`;
+    case 'name':
+      return `v${slot.get(node.name)}[i]`;
+    case 'unary': {
+      const operand = emit(node.operand, slot);
+      return node.operator === 'not' ? `(${operand} === 0 ? 1 : 0)` : `(${node.operator}${operand})`;
+    }
+    case 'binary':
+      return OPERATORS[node.operator](emit(node.left, slot), emit(node.right, slot));
+    case 'call':
+      return FUNCTIONS[node.fn](node.args.map((arg) => emit(arg, slot)));
+    case 'conditional':
+      return `(${emit(node.test, slot)} !== 0 ? ${emit(node.then, slot)} : ${emit(node.otherwise, slot)})`;
+  }
+}
+
+/**
+ * Turns a checked expression tree into a plain loop over typed arrays. Generating the loop's
+ * source (from the whitelisted tree only: number literals, array slots, fixed operators) runs
+ * at ~1.4 ns per value against 60-134 ns for mathjs's `evaluate` (notes/performance.md).
+ */
+export function compileExpression(node: ExpressionNode, names: readonly string[]): BlockKernel {
+  const slot = new Map(names.map((name, index) => [name, index]));
+  const unpack = names.map((_, index) => `const v${index} = inputs[${index}];`).join('\n');
+  const body = `${unpack}\nfor (let i = 0; i < length; i++) out[i] = ${emit(node, slot)};`;
+  return new Function('out', 'length', 'inputs', body) as BlockKernel;
+}

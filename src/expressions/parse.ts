@@ -1,0 +1,119 @@
+import type { MathNode } from 'mathjs';
+import { messages } from '../problems/messages.js';
+import { ALLOWED_FUNCTIONS, type AllowedFunction, type BinaryOperator, type ExpressionNode, type UnaryOperator } from './ast.js';
+
+type Parse = (text: string) => MathNode;
+
+let parserPromise: Promise<Parse> | undefined;
+
+/**
+ * mathjs costs about 0.5 s to load, so it is loaded on the first expression only. The instance
+ * is used for parsing alone; the functions that could run or define code are replaced by ones
+ * that throw, as a second wall behind the whitelist below.
+ */
+function loadParser(): Promise<Parse> {
+  parserPromise ??= import('mathjs').then(({ create, all }) => {
+    const math = create(all, { number: 'number' });
+    const parse = math.parse.bind(math) as Parse;
+    const refuse = (name: string) => () => {
+      throw new Error(`${name} is disabled in parkcast`);
+    };
+    math.import(
+      Object.fromEntries(
+        ['import', 'createUnit', 'reviver', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile'].map((n) => [n, refuse(n)]),
+      ),
+      { override: true },
+    );
+    return parse;
+  });
+  return parserPromise;
+}
+
+const BINARY: Record<string, BinaryOperator> = {
+  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^',
+  smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=', equal: '==', unequal: '!=',
+  and: 'and', or: 'or',
+};
+const UNARY: Record<string, UnaryOperator> = { unaryMinus: '-', unaryPlus: '+', not: 'not' };
+const ARITY: Record<AllowedFunction, [number, number]> = {
+  min: [1, Infinity], max: [1, Infinity], exp: [1, 1], log: [1, 1], sqrt: [1, 1], abs: [1, 1], round: [1, 1], floor: [1, 1], ceil: [1, 1],
+};
+
+/** An expression that cannot run: the reason, worded for the scenario's author. */
+export class ExpressionError extends Error {}
+
+function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNode {
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case 'ConstantNode': {
+      const value = n.value;
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ExpressionError(messages.expressionForbidden(`the constant ${JSON.stringify(value)}`));
+      return { kind: 'number', value };
+    }
+    case 'SymbolNode': {
+      const name = n.name as string;
+      if (!knownNames.has(name)) throw new ExpressionError(messages.expressionUnknownName(name, [...knownNames]));
+      return { kind: 'name', name };
+    }
+    case 'ParenthesisNode':
+      return convert(n.content as MathNode, knownNames);
+    case 'OperatorNode': {
+      const fn = n.fn as string;
+      const args = n.args as MathNode[];
+      if (args.length === 1 && fn in UNARY) return { kind: 'unary', operator: UNARY[fn], operand: convert(args[0], knownNames) };
+      if (args.length === 2 && fn in BINARY) {
+        return { kind: 'binary', operator: BINARY[fn], left: convert(args[0], knownNames), right: convert(args[1], knownNames) };
+      }
+      throw new ExpressionError(messages.expressionForbidden(`the operator "${String(n.op)}"`));
+    }
+    case 'ConditionalNode':
+      return {
+        kind: 'conditional',
+        test: convert(n.condition as MathNode, knownNames),
+        then: convert(n.trueExpr as MathNode, knownNames),
+        otherwise: convert(n.falseExpr as MathNode, knownNames),
+      };
+    case 'FunctionNode': {
+      const fnNode = n.fn as MathNode & { name?: string };
+      const name = fnNode.type === 'SymbolNode' ? fnNode.name ?? '' : '';
+      if (!(ALLOWED_FUNCTIONS as readonly string[]).includes(name)) {
+        throw new ExpressionError(name === '' ? messages.expressionForbidden('calling a computed function') : messages.expressionUnknownFunction(name));
+      }
+      const fn = name as AllowedFunction;
+      const args = (n.args as MathNode[]).map((arg) => convert(arg, knownNames));
+      const [least, most] = ARITY[fn];
+      if (args.length < least || args.length > most) {
+        throw new ExpressionError(`${fn} takes ${least === most ? least : `at least ${least}`} argument(s), got ${args.length}`);
+      }
+      return { kind: 'call', fn, args };
+    }
+    case 'AssignmentNode':
+    case 'FunctionAssignmentNode':
+      throw new ExpressionError(messages.expressionForbidden('assignment'));
+    case 'AccessorNode':
+    case 'IndexNode':
+      throw new ExpressionError(messages.expressionForbidden('property or index access'));
+    case 'ArrayNode':
+    case 'ObjectNode':
+    case 'RangeNode':
+      throw new ExpressionError(messages.expressionForbidden({ ArrayNode: 'an array', ObjectNode: 'an object', RangeNode: 'a range' }[node.type]));
+    default:
+      throw new ExpressionError(messages.expressionForbidden(`a ${node.type}`));
+  }
+}
+
+/**
+ * Parses an expression with mathjs and checks it against the whitelist: numbers, known names,
+ * arithmetic, comparisons, and/or/not, `?:` and a few functions. Throws `ExpressionError`
+ * otherwise; nothing in the text is ever evaluated by mathjs.
+ */
+export async function parseExpression(text: string, knownNames: ReadonlySet<string>): Promise<ExpressionNode> {
+  const parse = await loadParser();
+  let tree: MathNode;
+  try {
+    tree = parse(text);
+  } catch (error) {
+    throw new ExpressionError(messages.expressionSyntax(error instanceof Error ? error.message : String(error)));
+  }
+  return convert(tree, knownNames);
+}

@@ -1,0 +1,72 @@
+/**
+ * Every user-facing message about scenario input lives here, so wording stays consistent and
+ * can be reviewed (or translated) in one place.
+ */
+
+/** Shows a received value briefly and unambiguously: strings quoted, long values cut. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+  }
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+export const messages = {
+  fileNotFound: (file: string) => `file not found: ${file}`,
+  fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+  invalidJson: (reason: string) => `not valid JSON: ${reason}`,
+  invalidYaml: (reason: string) => `not valid YAML: ${reason}`,
+  unknownExtension: (file: string) =>
+    `cannot tell the format of ${file}: expected a .json, .yaml or .yml file`,
+
+  expected: (what: string, got: unknown) => `expected ${what}, got ${describeValue(got)}`,
+  unknownField: (key: string, allowed: readonly string[]) =>
+    allowed.length > 0
+      ? `unknown field "${key}" (allowed here: ${allowed.join(', ')})`
+      : `unknown field "${key}"`,
+  oneOf: (values: readonly unknown[], got: unknown) =>
+    `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`,
+
+  horizonOrder: (baseYear: number, endYear: number) =>
+    `expected an end year after the base year ${baseYear}, got ${endYear}`,
+  duplicateName: (name: string, firstKind: string) =>
+    `the name "${name}" is already used by a ${firstKind}; metric and parameter names must be unique`,
+  reservedName: (name: string) => `"${name}" is a reserved function name; choose another name`,
+  duplicateId: (id: string) => `duplicate id "${id}"`,
+  unknownReference: (name: string, kinds: string, known: readonly string[]) =>
+    `unknown ${kinds} "${name}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
+  unknownSource: (id: string, known: readonly string[]) =>
+    `unknown source "${id}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the scenario lists no sources)'}`,
+  baselineRequired: () => 'expected a baseline (a number or a distribution): only derived metrics may omit it',
+  negativeCount: (got: number) => `expected a count of zero or more, got ${describeValue(got)}`,
+  yearOutsideHorizon: (year: number, baseYear: number, endYear: number) =>
+    `expected a year from ${baseYear + 1} to ${endYear} (the scenario's horizon), got ${year}`,
+  deadlineBeforeBase: (year: number, baseYear: number) =>
+    `the deadline ${year} is not after the base year ${baseYear}: a target must lie ahead`,
+  thresholdShape: (comparison: string) =>
+    comparison === 'between'
+      ? 'expected a range [low, high] for the comparison "between"'
+      : `expected a single number for the comparison "${comparison}"`,
+  rangeOrder: (low: number, high: number) => `expected low <= high, got [${low}, ${high}]`,
+  cycle: (names: readonly string[]) =>
+    `metrics depend on each other in a cycle: ${names.join(' -> ')}; break it with a baseline or a process that uses last year's value`,
+  expressionSyntax: (reason: string) => `cannot read the expression: ${reason}`,
+  expressionForbidden: (what: string) =>
+    `${what} is not allowed in an expression (allowed: numbers, metric and parameter names, + - * / ^, comparisons, and/or/not, ?:, ${'and the functions min, max, exp, log, sqrt, abs, round, floor, ceil'})`,
+  expressionUnknownName: (name: string, known: readonly string[]) =>
+    `unknown name "${name}" in the expression (known: ${known.join(', ')})`,
+  expressionUnknownFunction: (name: string) =>
+    `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil)`,
+  shareOutOfRange: (got: number) => `expected a share between 0 and 1, got ${describeValue(got)}`,
+  boundsOrder: (min: number, max: number) => `expected bounds with min < max, got min ${min} and max ${max}`,
+} as const;

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import seedrandom from 'seedrandom';
+
+/**
+ * Trials are drawn in blocks of this many. Every random stream is derived from
+ * (seed, name, block index), so this number is part of the reproducibility contract:
+ * changing it changes the draws. Execution may group blocks freely (batches, workers).
+ */
+export const TRIALS_PER_BLOCK = 1024;
+
+/** The generator underneath every stream. */
+export const GENERATOR = 'seedrandom.tychei';
+
+/**
+ * A seeded source of uniform numbers. tychei was chosen for speed with good statistical quality:
+ * 4.4 ns per number against 31.9 ns for seedrandom's default ARC4 (notes/performance.md).
+ */
+export class RandomStream {
+  private readonly source: seedrandom.PRNG;
+
+  constructor(key: string) {
+    this.source = seedrandom.tychei(key);
+  }
+
+  /** A uniform number in the open interval (0, 1), with 32 bits of resolution; never 0, so logs are safe. */
+  uniform(): number {
+    return ((this.source.int32() >>> 0) + 0.5) * 2.3283064365386963e-10;
+  }
+
+  /** 32 random bits as a signed integer. */
+  int32(): number {
+    return this.source.int32();
+  }
+}
+
+/**
+ * The stream for one named source of randomness in one block of trials. The key is hashed so
+ * that neighbouring keys ("output/1", "output/2") start from unrelated states.
+ *
+ * @param seed the run's master seed
+ * @param name what the stream drives, e.g. `parameter:outputDrift` or `noise:output`
+ * @param block the index of the block of trials
+ */
+export function deriveStream(seed: string | number, name: string, block: number): RandomStream {
+  const key = createHash('sha256').update(`parkcast/${String(seed)}/${name}/${block}`).digest('hex');
+  return new RandomStream(key);
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Id, Identifier, SourceRef, Unit, Year } from './common.js';
+import { Distribution } from './distribution.js';
+import { Process, Step } from './process.js';
+import { Target } from './target.js';
+
+export const Source = z.strictObject({
+  id: Id,
+  headline: z.string().min(1),
+  outlet: z.string().min(1),
+  /** ISO date (2023-04-24) or year, as given by the source. */
+  date: z.string().optional(),
+  /** When the date is not stated in the source: how it was inferred. */
+  dateInferred: z.string().optional(),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Zone = z.strictObject({ id: Id, name: z.string().min(1), note: z.string().optional() });
+
+export const Park = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  /** The name in Chinese, where known. */
+  nameZh: z.string().optional(),
+  location: z.string().min(1),
+  zones: z.array(Zone).optional(),
+  note: z.string().optional(),
+});
+
+export const Horizon = z.strictObject({
+  /** The year whose values are the baselines. */
+  baseYear: Year,
+  /** The last simulated year. */
+  endYear: Year,
+});
+
+/** An assumption: an uncertain input, drawn once per trial (or afresh each year with `varies: "year"`). */
+export const Parameter = z.strictObject({
+  distribution: Distribution,
+  description: z.string().optional(),
+  unit: z.string().optional(),
+  /** `sourced`: taken from a source; `assumed`: a modelling choice (say why in `reason`). */
+  basis: z.enum(['sourced', 'assumed']).default('assumed'),
+  reason: z.string().optional(),
+  source: SourceRef.optional(),
+  varies: z.enum(['trial', 'year']).default('trial'),
+});
+export type Parameter = z.infer<typeof Parameter>;
+
+export const Metric = z.strictObject({
+  unit: Unit,
+  label: z.string().optional(),
+  description: z.string().optional(),
+  /** The value in the base year; a distribution where it is not known exactly. Derived metrics may omit it. */
+  baseline: z
+    .union([z.number(), Distribution], { error: 'expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}' })
+    .optional(),
+  process: Process,
+  steps: z.array(Step).optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+export type Metric = z.infer<typeof Metric>;
+
+/** A figure from a source that is neither a baseline nor a target, kept with its source. */
+export const ContextFigure = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  value: z.number(),
+  unit: z.string().min(1),
+  year: Year.optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+export type ContextFigure = z.infer<typeof ContextFigure>;
+
+/** A park scenario: its baseline, its assumptions, how its metrics move, and its targets. */
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(1).default(1),
+  park: Park,
+  sources: z.array(Source).default([]),
+  horizon: Horizon,
+  parameters: z.record(Identifier, Parameter).default({}),
+  metrics: z.record(Identifier, Metric).refine((m) => Object.keys(m).length > 0, 'expected at least one metric'),
+  targets: z.array(Target).default([]),
+  context: z.array(ContextFigure).default([]),
+  notes: z.string().optional(),
+});
+
+/** A validated scenario, as returned by `parseScenario` and `loadScenario`. */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+/** A scenario as written in a file: fields with defaults may be left out. */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
