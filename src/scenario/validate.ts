@@ -48,8 +48,17 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   checkUnique(s.sources, 'sources');
   checkUnique(s.targets, 'targets');
   checkUnique(s.context, 'context');
+  s.series.forEach((series, index) => {
+    if (series.metric !== undefined && !metricNames.has(series.metric)) {
+      add(['series', index, 'metric'], messages.unknownReference(series.metric, 'metric', [...metricNames]), 'unknown_metric');
+    }
+  });
   for (const [name, parameter] of Object.entries(s.parameters)) checkSource(['parameters', name, 'source'], parameter.source);
+  checkUnique(s.series, 'series');
+  checkUnique(s.currencyConversions, 'currencyConversions');
   s.context.forEach((figure, index) => checkSource(['context', index, 'source'], figure.source));
+  s.series.forEach((series, index) => checkSource(['series', index, 'source'], series.source));
+  s.currencyConversions.forEach((c, index) => checkSource(['currencyConversions', index, 'source'], c.source));
 
   const inHorizon = (year: number) => year > baseYear && year <= endYear;
   const expressions = new Map<string, ExpressionNode>();

@@ -76,6 +76,45 @@ export const ContextFigure = z.strictObject({
 });
 export type ContextFigure = z.infer<typeof ContextFigure>;
 
+/**
+ * A figure stated in a source over several years, or with its year-on-year rate (e.g. 208.981
+ * billion yuan in 2021, up 19.6%). Used by the data check and for calibration.
+ */
+export const Series = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  unit: z.string().min(1),
+  /** What one point covers: a calendar year (default) or the first half of the year. */
+  period: z.enum(['year', 'half-year']).default('year'),
+  points: z
+    .array(
+      z.strictObject({
+        year: Year,
+        value: z.number().optional(),
+        /** Growth over the same period a year earlier, as a fraction (0.196 for 19.6%). */
+        growthRate: z.number().optional(),
+      }),
+    )
+    .min(1),
+  /** Whether the figures are a metric of this park (else: context, e.g. the whole province). */
+  metric: Identifier.optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+export type Series = z.infer<typeof Series>;
+
+/** A money figure that a source states in yuan and in US dollars: the data check compares the implied rates. */
+export const CurrencyConversion = z.strictObject({
+  id: Id,
+  yuan: z.number().positive(),
+  usd: z.number().positive(),
+  /** The id of the figure (context, target or metric) the conversion belongs to, if any. */
+  figure: z.string().optional(),
+  source: SourceRef.optional(),
+  note: z.string().optional(),
+});
+export type CurrencyConversion = z.infer<typeof CurrencyConversion>;
+
 /** A park scenario: its baseline, its assumptions, how its metrics move, and its targets. */
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -87,6 +126,8 @@ export const ScenarioSchema = z.strictObject({
   metrics: z.record(Identifier, Metric).refine((m) => Object.keys(m).length > 0, 'expected at least one metric'),
   targets: z.array(Target).default([]),
   context: z.array(ContextFigure).default([]),
+  series: z.array(Series).default([]),
+  currencyConversions: z.array(CurrencyConversion).default([]),
   notes: z.string().optional(),
 });
 
