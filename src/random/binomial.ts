@@ -1,11 +1,20 @@
 import { logFactorial } from './logFactorial.js';
 import type { RandomStream } from './stream.js';
 
+// q^n and the search bound for the last (n, p), in a typed array so updating it does not allocate.
+const last = new Float64Array([Number.NaN, Number.NaN, 0, 0]);
+
 function inversion(stream: RandomStream, n: number, p: number): number {
   const q = 1 - p;
-  const qn = Math.exp(n * Math.log(q));
-  const np = n * p;
-  const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
+  if (last[0] !== n || last[1] !== p) {
+    const np = n * p;
+    last[0] = n;
+    last[1] = p;
+    last[2] = Math.exp(n * Math.log(q));
+    last[3] = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
+  }
+  const qn = last[2];
+  const bound = last[3];
   let x = 0;
   let px = qn;
   let u = stream.uniform();

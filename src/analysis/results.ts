@@ -1,0 +1,113 @@
+import type { Unit } from '../scenario/schema/common.js';
+import type { Comparison, Measure } from '../scenario/schema/target.js';
+
+/** What a target asks for, repeated in each result so a result can be read on its own. */
+export interface TargetDefinition {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'official' | 'stretch';
+  readonly metric: string;
+  readonly unit: Unit;
+  readonly measure: Measure;
+  readonly comparison: Comparison;
+  /** A number, or [low, high] for `between`. */
+  readonly threshold: number | readonly [number, number];
+  readonly deadline: number;
+}
+
+/** One target in the deterministic projection. */
+export interface ProjectedTarget extends TargetDefinition {
+  readonly met: boolean;
+  /** The measured value at the deadline (value, sum, running total or best year, per `measure`). */
+  readonly value: number;
+  /** How far the value is past the threshold (positive: met with room; negative: short), in the metric's unit. */
+  readonly margin: number;
+  /** The first year the target's measure is met, within the horizon; null if never. */
+  readonly firstYearMet: number | null;
+  /** The constant yearly growth rate from the base-year value that would meet the target by its deadline; null when a rate cannot express it (a zero baseline). */
+  readonly requiredGrowthRate: number | null;
+  /** The growth rate this projection actually has over the same years (for comparison); null when the base is zero. */
+  readonly projectedGrowthRate: number | null;
+  /** The constant yearly increase (in the metric's unit) that would meet the target: for counts introduced or graduated. */
+  readonly requiredYearlyIncrease: number | null;
+}
+
+export interface ResultMeta {
+  readonly parkcastVersion: string;
+  readonly scenarioHash: string;
+  readonly parkId: string;
+  readonly baseYear: number;
+  readonly endYear: number;
+}
+
+/** The deterministic projection: every assumption at its point value, no noise. */
+export interface Projection {
+  readonly meta: ResultMeta & { readonly kind: 'projection' };
+  readonly years: readonly number[];
+  readonly metrics: ReadonlyArray<{ readonly name: string; readonly unit: Unit; readonly label: string; readonly values: readonly number[] }>;
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly value: number; readonly basis: 'sourced' | 'assumed' }>;
+  readonly targets: readonly ProjectedTarget[];
+}
+
+export interface Quantiles {
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+}
+
+/** One target in the Monte Carlo summary. */
+export interface SimulatedTarget extends TargetDefinition {
+  /** The share of trials that met the target by its deadline. */
+  readonly probability: number;
+  /** Wilson interval for the probability at the run's confidence level (default 95%). */
+  readonly interval: readonly [number, number];
+  /** The Monte Carlo standard error of the probability, sqrt(p(1-p)/n). */
+  readonly standardError: number;
+  readonly hits: number;
+  /** The first year the target's measure was met, as shares of all trials; `never` for trials that never met it within the horizon. */
+  readonly firstYearMet: { readonly byYear: ReadonlyArray<{ readonly year: number; readonly probability: number }>; readonly never: number };
+  /** Mean shortfall (in the metric's unit) over the trials that missed; null if none missed. */
+  readonly expectedShortfall: number | null;
+  /**
+   * The measured value's distribution: mean, quantiles, and the 101 percentiles p0..p100 (for
+   * charts). Quantiles are read from a histogram, within 0.2% of the exact values. Null (and an
+   * empty list) when no trial gave a finite value.
+   */
+  readonly measured: { readonly mean: number | null; readonly quantiles: Quantiles | null; readonly percentiles: readonly number[] };
+}
+
+/** A metric's distribution in one year. Null where no trial gave a finite value. */
+export interface SimulatedMetricYear {
+  readonly year: number;
+  readonly mean: number | null;
+  readonly sd: number | null;
+  /** Read from a histogram: each within 0.2% (relative) of the exact sample quantile. */
+  readonly quantiles: Quantiles | null;
+}
+
+/** The Monte Carlo summary of a scenario. */
+export interface SimulationResult {
+  readonly meta: ResultMeta & {
+    readonly kind: 'simulation';
+    readonly seed: string | number;
+    /** Trials actually run. */
+    readonly trials: number;
+    /** Trials asked for (the maximum, when stopping early). */
+    readonly requestedTrials: number;
+    readonly stoppedEarly: boolean;
+    readonly precision: { readonly halfWidth: number; readonly confidence: number } | null;
+    readonly confidence: number;
+    readonly generator: string;
+    readonly trialsPerBlock: number;
+  };
+  readonly targets: readonly SimulatedTarget[];
+  /** Every official target met together. */
+  readonly joint: { readonly targets: readonly string[]; readonly probability: number; readonly interval: readonly [number, number]; readonly standardError: number; readonly hits: number };
+  /** How many of the n official targets are met: P(exactly k) and P(at least k) for k = 0..n. */
+  readonly officialHitCount: ReadonlyArray<{ readonly k: number; readonly probability: number; readonly atLeast: number }>;
+  readonly metrics: ReadonlyArray<{ readonly name: string; readonly unit: Unit; readonly label: string; readonly years: readonly SimulatedMetricYear[] }>;
+  /** Things a reader should know, e.g. trials whose values were not finite. */
+  readonly warnings: readonly string[];
+}

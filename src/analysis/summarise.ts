@@ -1,0 +1,102 @@
+import type { LogHistogram } from '../engine/logHistogram.js';
+import type { Model } from '../engine/model.js';
+import type { Tally } from '../engine/tally.js';
+import type { Quantiles, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './results.js';
+import { targetDefinition } from './targetDefinition.js';
+import { standardError, wilsonInterval } from './wilson.js';
+
+const QUANTILE_PS = [0.05, 0.25, 0.5, 0.75, 0.95];
+const PERCENTILES = Array.from({ length: 101 }, (_, i) => i / 100);
+
+/** Quantiles of a histogram; null (never NaN) when it holds no finite value. */
+function quantilesOf(histogram: LogHistogram): Quantiles | null {
+  const [p5, p25, p50, p75, p95] = histogram.quantiles(QUANTILE_PS);
+  if (p5 === null || p25 === null || p50 === null || p75 === null || p95 === null) return null;
+  return { p5, p25, p50, p75, p95 };
+}
+
+/** A warning for values that were not finite numbers (a division by zero in an expression, say). */
+function nonFiniteWarning(what: string, histogram: LogHistogram, trials: number): string[] {
+  return histogram.nonFinite > 0
+    ? [`${what}: ${histogram.nonFinite} of ${trials} trials gave no finite value (check the expressions for division by zero or log of a non-positive number); they are left out of its mean and quantiles`]
+    : [];
+}
+
+/** Turns a run's tally into the reported summary: probabilities with intervals, first years, shortfalls, quantiles. */
+export function summarise(
+  model: Model,
+  tally: Tally,
+  confidence: number,
+): Pick<SimulationResult, 'targets' | 'joint' | 'officialHitCount' | 'metrics' | 'warnings'> {
+  const { scenario, years } = model;
+  const n = tally.trials;
+  const warnings: string[] = [];
+  const targets: SimulatedTarget[] = model.targets.map((target, t) => {
+    const hits = tally.hits[t];
+    const histogram = tally.measuredHistograms[t];
+    warnings.push(...nonFiniteWarning(`target ${target.id}`, histogram, n));
+    const percentiles = histogram.quantiles(PERCENTILES);
+    return {
+      ...targetDefinition(scenario, scenario.targets[t]),
+      probability: hits / n,
+      interval: wilsonInterval(hits, n, confidence),
+      standardError: standardError(hits, n),
+      hits,
+      firstYearMet: {
+        byYear: years.slice(1).map((year, index) => ({ year, probability: tally.firstYearCounts[t][index + 1] / n })),
+        never: tally.never[t] / n,
+      },
+      expectedShortfall: tally.shortfallCounts[t] > 0 ? tally.shortfallSums[t] / tally.shortfallCounts[t] : null,
+      measured: {
+        mean: tally.measuredMoments[t].count > 0 ? tally.measuredMoments[t].mean : null,
+        quantiles: quantilesOf(histogram),
+        percentiles: percentiles.every((p) => p !== null) ? (percentiles as number[]) : [],
+      },
+    };
+  });
+
+  let atLeast = 0;
+  const officialHitCount = tally.officialHitCounts
+    .map((count, k) => ({ k, count }))
+    .reverse()
+    .map(({ k, count }) => {
+      atLeast += count;
+      return { k, probability: count / n, atLeast: atLeast / n };
+    })
+    .reverse();
+
+  const metrics = model.metrics.map((m, index) => ({
+    name: m.name,
+    unit: m.metric.unit,
+    label: m.metric.label ?? m.name,
+    years: years.map((year, y): SimulatedMetricYear => {
+      const histogram = tally.metricHistograms[index][y];
+      const moments = tally.metricMoments[index][y];
+      warnings.push(...nonFiniteWarning(`metric ${m.name} in ${year}`, histogram, n));
+      const finite = moments.count > 0;
+      return {
+        year,
+        mean: finite ? moments.mean : null,
+        sd: finite ? (moments.count > 1 ? Math.sqrt(moments.m2 / (moments.count - 1)) : 0) : null,
+        quantiles: quantilesOf(histogram),
+      };
+    }),
+  }));
+  // Report metrics in the scenario's order, not the evaluation order.
+  const order = Object.keys(scenario.metrics);
+  metrics.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+
+  return {
+    targets,
+    joint: {
+      targets: model.targets.filter((t) => t.official).map((t) => t.id),
+      probability: tally.jointHits / n,
+      interval: wilsonInterval(tally.jointHits, n, confidence),
+      standardError: standardError(tally.jointHits, n),
+      hits: tally.jointHits,
+    },
+    officialHitCount,
+    metrics,
+    warnings,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Scenario } from '../scenario/schema/scenario.js';
+import type { Target } from '../scenario/schema/target.js';
+import type { ResultMeta, TargetDefinition } from './results.js';
+import { scenarioHash } from '../scenario/hash.js';
+import { VERSION } from '../version.js';
+
+/** A target's definition as repeated in results. */
+export function targetDefinition(scenario: Scenario, target: Target): TargetDefinition {
+  return {
+    id: target.id,
+    label: target.label,
+    kind: target.kind,
+    metric: target.metric,
+    unit: scenario.metrics[target.metric].unit,
+    measure: target.measure,
+    comparison: target.comparison,
+    threshold: target.threshold,
+    deadline: target.deadline,
+  };
+}
+
+/** What every result records so it can be reproduced and audited. */
+export function resultMeta(scenario: Scenario): ResultMeta {
+  return {
+    parkcastVersion: VERSION,
+    scenarioHash: scenarioHash(scenario),
+    parkId: scenario.park.id,
+    baseYear: scenario.horizon.baseYear,
+    endYear: scenario.horizon.endYear,
+  };
+}

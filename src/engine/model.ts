@@ -1,0 +1,107 @@
+import type { ExpressionNode } from '../expressions/ast.js';
+import { compileExpression, type BlockKernel } from '../expressions/compile.js';
+import { parseExpression } from '../expressions/parse.js';
+import { centralValue } from '../random/central.js';
+import { blockSamplerFor, type BlockSampler } from '../random/sampler.js';
+import { orderMetrics, sameYearDependencies } from '../scenario/dependencies.js';
+import type { Distribution } from '../scenario/schema/distribution.js';
+import type { Metric, Scenario } from '../scenario/schema/scenario.js';
+import type { Comparison, Measure } from '../scenario/schema/target.js';
+import { namesIn } from '../expressions/ast.js';
+
+export interface ModelParameter {
+  readonly name: string;
+  readonly sampler: BlockSampler;
+  readonly central: number;
+  readonly perYear: boolean;
+}
+
+export interface ModelMetric {
+  readonly name: string;
+  readonly metric: Metric;
+  /** A fixed baseline, or a distribution to draw it from; undefined for derived metrics without one. */
+  readonly baseline: number | { readonly sampler: BlockSampler; readonly central: number } | undefined;
+  /** For derived metrics: the compiled expression and the names it reads, in slot order. */
+  readonly expression?: { readonly kernel: BlockKernel; readonly names: readonly string[] };
+}
+
+export interface ModelTarget {
+  readonly id: string;
+  readonly official: boolean;
+  readonly metricIndex: number;
+  readonly comparison: Comparison;
+  readonly low: number;
+  readonly high: number;
+  readonly measure: Measure;
+  /** Year indices: 0 is the base year. */
+  readonly deadlineIndex: number;
+  readonly fromIndex: number;
+}
+
+/** A scenario made ready to run: metrics in evaluation order, samplers built, expressions compiled. */
+export interface Model {
+  readonly scenario: Scenario;
+  readonly years: readonly number[];
+  readonly parameters: readonly ModelParameter[];
+  /** In evaluation order: each metric after the metrics it reads in the same year. */
+  readonly metrics: readonly ModelMetric[];
+  readonly targets: readonly ModelTarget[];
+}
+
+function baselineOf(baseline: number | Distribution | undefined): ModelMetric['baseline'] {
+  if (baseline === undefined || typeof baseline === 'number') return baseline;
+  return { sampler: blockSamplerFor(baseline), central: centralValue(baseline) };
+}
+
+/**
+ * Compiles a validated scenario into a runnable model. Expressions are parsed (mathjs, loaded
+ * only if the scenario has any) and turned into plain loops once, here, never per trial.
+ */
+export async function compileModel(scenario: Scenario): Promise<Model> {
+  const { baseYear, endYear } = scenario.horizon;
+  const years = Array.from({ length: endYear - baseYear + 1 }, (_, i) => baseYear + i);
+  const metricNames = new Set(Object.keys(scenario.metrics));
+  const allNames = new Set([...metricNames, ...Object.keys(scenario.parameters)]);
+
+  const expressions = new Map<string, ExpressionNode>();
+  for (const [name, metric] of Object.entries(scenario.metrics)) {
+    if (metric.process.type === 'derived') expressions.set(name, await parseExpression(metric.process.expression, allNames));
+  }
+  const dependencies = new Map(
+    Object.entries(scenario.metrics).map(([name, metric]) => [name, sameYearDependencies(metric, metricNames, expressions.get(name))]),
+  );
+  const ordered = orderMetrics(dependencies);
+  if ('cycle' in ordered) throw new Error(`metrics depend on each other in a cycle: ${ordered.cycle.join(' -> ')}`);
+
+  const metrics: ModelMetric[] = ordered.order.map((name) => {
+    const metric = scenario.metrics[name];
+    const tree = expressions.get(name);
+    if (tree === undefined) return { name, metric, baseline: baselineOf(metric.baseline) };
+    const names = namesIn(tree);
+    return { name, metric, baseline: baselineOf(metric.baseline), expression: { kernel: compileExpression(tree, names), names } };
+  });
+
+  const parameters: ModelParameter[] = Object.entries(scenario.parameters).map(([name, parameter]) => ({
+    name,
+    sampler: blockSamplerFor(parameter.distribution),
+    central: centralValue(parameter.distribution),
+    perYear: parameter.varies === 'year',
+  }));
+
+  const metricIndex = new Map(metrics.map((m, index) => [m.name, index]));
+  const targets: ModelTarget[] = scenario.targets.map((target) => {
+    const [low, high] = Array.isArray(target.threshold) ? target.threshold : [target.threshold, target.threshold];
+    return {
+      id: target.id,
+      official: target.kind === 'official',
+      metricIndex: metricIndex.get(target.metric) as number,
+      comparison: target.comparison,
+      low,
+      high,
+      measure: target.measure,
+      deadlineIndex: target.deadline - baseYear,
+      fromIndex: (target.fromYear ?? baseYear + 1) - baseYear,
+    };
+  });
+  return { scenario, years, parameters, metrics, targets };
+}
