@@ -11,7 +11,7 @@ export function criticalValue(confidence: number): number {
  *
  * @example
  * ```ts
- * wilsonInterval(42, 100); // [0.3268..., 0.5191...]
+ * wilsonInterval(42, 100); // [0.32798..., 0.51794...]
  * ```
  */
 export function wilsonInterval(hits: number, trials: number, confidence = 0.95): [number, number] {

@@ -29,6 +29,8 @@ export class LogHistogram {
   count = 0;
   /** Values that were NaN or infinite: counted, never binned. */
   nonFinite = 0;
+  /** Whether every finite value so far was a whole number (counts): then narrow bins read exactly. */
+  wholeNumbers = true;
 
   add(value: number): void {
     if (!Number.isFinite(value)) {
@@ -36,6 +38,7 @@ export class LogHistogram {
       return;
     }
     this.count++;
+    if (this.wholeNumbers && value !== Math.trunc(value)) this.wholeNumbers = false;
     scratch[0] = value;
     const high = scratchWords[HIGH];
     const exponent = (high >>> 20) & 0x7ff;
@@ -71,6 +74,7 @@ export class LogHistogram {
       });
     }
     this.zeros += other.zeros;
+    this.wholeNumbers &&= other.wholeNumbers;
     this.count += other.count;
     this.nonFinite += other.nonFinite;
   }
@@ -80,14 +84,25 @@ export class LogHistogram {
     for (let exponent = 2047; exponent >= 1; exponent--) {
       const bins = this.negative[exponent];
       if (bins === undefined) continue;
-      for (let sub = SUBS - 1; sub >= 0; sub--) if (bins[sub] > 0) yield [-midpoint(exponent, sub), bins[sub]];
+      for (let sub = SUBS - 1; sub >= 0; sub--) if (bins[sub] > 0) yield [-this.representative(exponent, sub), bins[sub]];
     }
     if (this.zeros > 0) yield [0, this.zeros];
     for (let exponent = 1; exponent < 2048; exponent++) {
       const bins = this.positive[exponent];
       if (bins === undefined) continue;
-      for (let sub = 0; sub < SUBS; sub++) if (bins[sub] > 0) yield [midpoint(exponent, sub), bins[sub]];
+      for (let sub = 0; sub < SUBS; sub++) if (bins[sub] > 0) yield [this.representative(exponent, sub), bins[sub]];
     }
+  }
+
+  /**
+   * The value standing for a bin: its midpoint; or, for whole numbers in a bin narrower than 1
+   * (values below 256), the one whole number the bin can hold, so small counts read exactly.
+   */
+  private representative(exponent: number, sub: number): number {
+    const low = 2 ** (exponent - 1023) * (1 + sub / SUBS);
+    const width = 2 ** (exponent - 1023) / SUBS;
+    if (this.wholeNumbers && width <= 1) return Math.ceil(low);
+    return low + width / 2;
   }
 
   /**
@@ -119,8 +134,4 @@ export class LogHistogram {
       return low + (h - Math.floor(h)) * (high - low);
     });
   }
-}
-
-function midpoint(exponent: number, sub: number): number {
-  return 2 ** (exponent - 1023) * (1 + (sub + 0.5) / SUBS);
 }

@@ -1,0 +1,78 @@
+import { type SimulateOptions, type SimulationResult, simulate } from '../../index.js';
+import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
+import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+
+/** The median first year met among trials that met it in the horizon, for the table. */
+function typicalFirstYear(t: SimulationResult['targets'][number]): string {
+  const met = 1 - t.firstYearMet.never;
+  if (met === 0) return '—';
+  let cumulative = 0;
+  for (const { year, probability } of t.firstYearMet.byYear) {
+    cumulative += probability;
+    if (cumulative >= met / 2) return String(year);
+  }
+  return '—';
+}
+
+/** The Monte Carlo summary as text: targets, joint and k-of-n, then metric quantiles. */
+export function simulationText(result: SimulationResult, title: string): string {
+  const m = result.meta;
+  const confidence = `${Math.round(m.confidence * 100)}%`;
+  const targets = table(
+    ['target', 'kind', 'deadline', 'threshold', 'P(hit)', `${confidence} interval`, '± s.e.', 'typical first year', 'mean shortfall if missed'],
+    result.targets.map((t) => [
+      t.id,
+      t.kind,
+      String(t.deadline),
+      formatThreshold(t.comparison, t.threshold, t.unit),
+      formatProbability(t.probability),
+      formatInterval(t.interval),
+      `${(t.standardError * 100).toFixed(2)} pp`,
+      typicalFirstYear(t),
+      t.expectedShortfall === null ? '—' : formatValue(t.expectedShortfall, t.unit),
+    ]),
+  );
+  const joint =
+    result.joint.targets.length > 0
+      ? `All ${result.joint.targets.length} official targets: ${formatProbability(result.joint.probability)} ${formatInterval(result.joint.interval)}\n` +
+        `At least k of them: ${result.officialHitCount.map((c) => `${c.k}: ${formatProbability(c.atLeast)}`).join(', ')}`
+      : 'No official targets.';
+  const metrics = table(
+    ['metric', 'year', 'mean', 'p5', 'p25', 'median', 'p75', 'p95'],
+    result.metrics.flatMap((metric) =>
+      metric.years.slice(1).map((y) => [
+        metric.label,
+        String(y.year),
+        formatValue(y.mean, metric.unit),
+        ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit)),
+      ]),
+    ),
+  );
+  const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${m.stoppedEarly ? ` (stopped early at ±${((m.precision?.halfWidth ?? 0) * 100).toFixed(2)} pp)` : ''}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
+  const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';
+  return `${header}\n\n${targets}\n\n${joint}\n\n${metrics}${warnings}`;
+}
+
+export interface SimulateCommandOptions {
+  trials?: number;
+  seed?: string | number;
+  precision?: number;
+  confidence?: number;
+  json?: boolean;
+}
+
+/** `parkcast simulate FILE --trials N --seed S`: the Monte Carlo summary, or JSON with --json. */
+export async function simulateCommand(file: string, options: SimulateCommandOptions, io: Io): Promise<number> {
+  const scenario = await loadOrReport(file, io);
+  if (scenario === undefined) return EXIT.invalidInput;
+  const simulateOptions: SimulateOptions = {
+    trials: options.trials,
+    seed: options.seed,
+    confidence: options.confidence,
+    precision: options.precision === undefined ? undefined : { halfWidth: options.precision, confidence: options.confidence },
+  };
+  const result = await simulate(scenario, simulateOptions);
+  if (options.json) printJson(io, result);
+  else io.out(simulationText(result, `${scenario.park.name} (${file})`));
+  return EXIT.ok;
+}

@@ -1,0 +1,48 @@
+import type { Unit } from '../index.js';
+
+/** A number in the metric's unit, readable: 15.7 bn yuan, 1.2 m yuan, 105 enterprises, 5.4%. */
+export function formatValue(value: number | null | undefined, unit: Unit | string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (unit === 'share') return `${(value * 100).toFixed(1)}%`;
+  const abs = Math.abs(value);
+  const scaled = (divisor: number, suffix: string) => `${(value / divisor).toFixed(abs / divisor >= 100 ? 0 : abs / divisor >= 10 ? 1 : 2)} ${suffix}`;
+  const suffix = unit === 'yuan' ? ' yuan' : unit === 'area' ? ' m²' : '';
+  if (abs >= 1e9) return `${scaled(1e9, 'bn')}${suffix}`;
+  if (abs >= 1e6) return `${scaled(1e6, 'm')}${suffix}`;
+  if (abs >= 1e4) return `${scaled(1e3, 'k')}${suffix}`;
+  const digits = Number.isInteger(value) ? 0 : abs >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)}${suffix}`;
+}
+
+/** A probability as a percentage with one decimal. */
+export function formatProbability(p: number): string {
+  if (p > 0 && p < 0.001) return '<0.1%';
+  if (p < 1 && p > 0.999) return '>99.9%';
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+export function formatInterval([low, high]: readonly [number, number]): string {
+  return `[${(low * 100).toFixed(1)}, ${(high * 100).toFixed(1)}]`;
+}
+
+export function formatRate(rate: number | null): string {
+  return rate === null || !Number.isFinite(rate) ? '—' : `${(rate * 100).toFixed(1)}%/yr`;
+}
+
+/** The threshold as the target states it: `>= 30.0 bn yuan`, `between 2 and 3`. */
+export function formatThreshold(comparison: string, threshold: number | readonly [number, number], unit: Unit | string): string {
+  if (Array.isArray(threshold)) return `${formatValue(threshold[0], unit)} to ${formatValue(threshold[1], unit)}`;
+  return `${comparison} ${formatValue(threshold as number, unit)}`;
+}
+
+/** Lays out rows as an aligned text table; numbers-looking columns are right-aligned. */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((h, c) => Math.max([...h].length, ...rows.map((r) => [...(r[c] ?? '')].length)));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-<>\d.%[\]—, ]/.test(r[c] ?? '') && /\d|—/.test(r[c] ?? '')));
+  const pad = (text: string, c: number) => {
+    const gap = ' '.repeat(widths[c] - [...text].length);
+    return numeric[c] ? gap + text : text + gap;
+  };
+  const line = (cells: readonly string[]) => cells.map((cell, c) => pad(cell ?? '', c)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,104 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ScenarioError, VERSION, formatProblem } from '../index.js';
+import { projectCommand } from './commands/project.js';
+import { runCommand } from './commands/run.js';
+import { simulateCommand } from './commands/simulate.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, processIo } from './io.js';
+
+function wholeNumber(name: string) {
+  return (text: string): number => {
+    const value = Number(text.replace(/_/g, ''));
+    if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(`${name}: expected a whole number of at least 1, got "${text}"`);
+    return value;
+  };
+}
+
+function fraction(name: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name}: expected a number between 0 and 1, got "${text}"`);
+    return value;
+  };
+}
+
+/** Seeds that look like integers are numbers (so `--seed 7` and `seed: 7` agree); others are text. */
+function seed(text: string): string | number {
+  return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
+}
+
+const trialsOption = () => new Option('-n, --trials <N>', 'number of Monte Carlo trials (the most, with --precision)').argParser(wholeNumber('--trials'));
+const seedOption = () => new Option('-s, --seed <S>', 'master seed: the same seed gives the same result').argParser(seed);
+const jsonOption = () => new Option('--json', 'print the result as JSON');
+
+/** Builds the command-line program. The CLI uses only the public API. */
+export function buildProgram(): Command {
+  const io = processIo;
+  const program = new Command('parkcast')
+    .description('How likely is a park to meet its announced targets? Deterministic and Monte Carlo projections of park scenarios.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program
+    .command('validate')
+    .description('check scenario files; print every problem with its field path')
+    .argument('<file...>', 'scenario files (.json, .yaml)')
+    .action(async (files: string[]) => {
+      process.exitCode = await validateCommand(files, io);
+    });
+  program
+    .command('project')
+    .description('deterministic projection: every assumption at its point value, no noise')
+    .argument('<file>', 'scenario file')
+    .addOption(jsonOption())
+    .action(async (file: string, options: { json?: boolean }) => {
+      process.exitCode = await projectCommand(file, options, io);
+    });
+  program
+    .command('simulate')
+    .description('Monte Carlo: probability of hitting each target and all of them')
+    .argument('<file>', 'scenario file')
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(new Option('-p, --precision <HALFWIDTH>', 'stop once every probability is known to ± this (e.g. 0.005)').argParser(fraction('--precision')))
+    .addOption(new Option('--confidence <LEVEL>', 'confidence level of intervals (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(jsonOption())
+    .action(async (file: string, options) => {
+      process.exitCode = await simulateCommand(file, options, io);
+    });
+  program
+    .command('run')
+    .description('project and simulate every scenario in the given files or folders (default: seeds/) and print one summary')
+    .argument('[path...]', 'scenario files or folders')
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(jsonOption())
+    .action(async (paths: string[], options) => {
+      process.exitCode = await runCommand(paths, options, io);
+    });
+  return program;
+}
+
+/** Runs the CLI: user errors become messages and exit codes, never stack traces. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; everything else commander reports is wrong usage.
+      process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof ScenarioError) {
+      for (const problem of error.problems) processIo.err(formatProblem(problem));
+      process.exitCode = EXIT.invalidInput;
+    } else if (error instanceof RangeError) {
+      processIo.err(`parkcast: ${error.message}`);
+      process.exitCode = EXIT.usage;
+    } else {
+      processIo.err(`parkcast: internal error: ${error instanceof Error ? error.message : String(error)}`);
+      processIo.err('This is a bug in parkcast; please report it with the scenario file and command.');
+      process.exitCode = 3;
+    }
+  }
+}
+
+await main(process.argv);
