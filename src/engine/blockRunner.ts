@@ -6,6 +6,7 @@ import { growthKernel } from '../processes/growth.js';
 import type { StepKernel, YearInput } from '../processes/kernel.js';
 import { logisticKernel } from '../processes/logistic.js';
 import { type CompiledStep, withSteps } from '../processes/steps.js';
+import { binomialTable, poissonTable } from '../random/discreteTable.js';
 import { NominalNoise, type Noise, RandomNoise } from '../random/noise.js';
 import { deriveStream, type RandomStream } from '../random/stream.js';
 import type { Quantity } from '../scenario/schema/common.js';
@@ -89,12 +90,17 @@ export class BlockRunner {
       case 'logistic':
         kernel = logisticKernel(values, input(p.rate), input(p.capacity), input(p.volatility));
         break;
-      case 'arrivals':
-        kernel = arrivalsKernel(values, input(p.rate), p.dispersion === undefined ? undefined : input(p.dispersion));
+      case 'arrivals': {
+        const table = typeof p.rate === 'number' && p.dispersion === undefined ? poissonTable(p.rate) : undefined;
+        kernel = arrivalsKernel(values, input(p.rate), p.dispersion === undefined ? undefined : input(p.dispersion), table);
         break;
-      case 'graduation':
-        kernel = graduationKernel(values, input(p.pool), input(p.probability), p.depleting);
+      }
+      case 'graduation': {
+        const fixed = typeof p.pool === 'number' && typeof p.probability === 'number' && !p.depleting;
+        const table = fixed ? binomialTable(p.pool as number, p.probability as number) : undefined;
+        kernel = graduationKernel(values, input(p.pool), input(p.probability), p.depleting, table);
         break;
+      }
       case 'derived': {
         const expression = m.expression as NonNullable<ModelMetric['expression']>;
         kernel = derivedKernel(values, expression.kernel, expression.names.map((name) => input(name)));

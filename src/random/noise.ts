@@ -1,4 +1,5 @@
 import { binomial } from './binomial.js';
+import type { DiscreteTable } from './discreteTable.js';
 import { gamma } from './gamma.js';
 import { standardNormal } from './normal.js';
 import { poisson } from './poisson.js';
@@ -18,6 +19,8 @@ export interface Noise {
   negativeBinomial(mean: number, dispersion: number): number;
   /** Successes among `trials` candidates, each with probability p. */
   binomial(trials: number, p: number): number;
+  /** A count from a precomputed table (for counts whose parameters are fixed numbers). */
+  fromTable(table: DiscreteTable): number;
 }
 
 /** Noise drawn from a seeded stream. */
@@ -41,6 +44,10 @@ export class RandomNoise implements Noise {
   binomial(trials: number, p: number): number {
     return binomial(this.stream, trials, p);
   }
+
+  fromTable(table: DiscreteTable): number {
+    return table.draw(this.stream);
+  }
 }
 
 /** The expected value of every draw: no shocks, mean arrivals, mean graduations. */
@@ -59,5 +66,9 @@ export class NominalNoise implements Noise {
 
   binomial(trials: number, p: number): number {
     return Math.max(Math.floor(trials), 0) * Math.min(Math.max(p, 0), 1);
+  }
+
+  fromTable(table: DiscreteTable): number {
+    return table.mean;
   }
 }

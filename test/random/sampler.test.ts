@@ -1,5 +1,8 @@
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
 import { describe, expect, it } from 'vitest';
+import { binomialTable, type DiscreteTable, poissonTable } from '../../src/random/discreteTable.js';
 import { RandomNoise } from '../../src/random/noise.js';
 import { standardNormal } from '../../src/random/normal.js';
 import { samplerFor } from '../../src/random/sampler.js';
@@ -135,5 +138,36 @@ describe('streams', () => {
     const xs = draws(() => s.uniform(), 100_000);
     expect(xs.reduce((a, b) => Math.min(a, b))).toBeGreaterThan(0);
     expect(xs.reduce((a, b) => Math.max(a, b))).toBeLessThan(1);
+  });
+});
+
+describe('discrete tables (for counts with fixed parameters)', () => {
+  const cdfCheck = (draw: () => number, cdf: (k: number) => number, ks: number[]) => {
+    const n = 400_000;
+    const xs = draws(draw, n);
+    for (const k of ks) {
+      const expected = cdf(k);
+      const observed = xs.filter((x) => x <= k).length / n;
+      expect(Math.abs(observed - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / n) + 1 / n);
+    }
+  };
+
+  it('a Poisson table matches the Poisson CDF', () => {
+    const table = poissonTable(35) as DiscreteTable;
+    const stream = deriveStream(2, 'poisson-table', 0);
+    cdfCheck(() => table.draw(stream), (k) => poissonCdf(k, 35), [20, 25, 30, 35, 40, 45, 50, 55]);
+    expect(table.mean).toBe(35);
+  });
+
+  it('a binomial table matches the binomial CDF', () => {
+    const table = binomialTable(20, 0.15) as DiscreteTable;
+    const stream = deriveStream(2, 'binomial-table', 0);
+    cdfCheck(() => table.draw(stream), (k) => binomialCdf(k, 20, 0.15), [0, 1, 2, 3, 4, 5, 6, 8, 10]);
+    expect(table.mean).toBeCloseTo(3, 12);
+  });
+
+  it('is not built where a table would be too long', () => {
+    expect(poissonTable(1e6)).toBeUndefined();
+    expect(binomialTable(1e6, 0.5)).toBeUndefined();
   });
 });

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, simulate, VERSION } from '../../src/index.js';
+import { referenceScenario } from '../fixtures/scenarios.js';
+
+const reference = () => parseScenario(referenceScenario());
+
+describe('simulate: reproducibility', () => {
+  it('the same seed gives identical JSON; another seed does not', async () => {
+    const scenario = await reference();
+    const a = JSON.stringify(await simulate(scenario, { trials: 5000, seed: 42 }));
+    const b = JSON.stringify(await simulate(scenario, { trials: 5000, seed: 42 }));
+    const c = JSON.stringify(await simulate(scenario, { trials: 5000, seed: 43 }));
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+  });
+
+  it('grouping blocks into different batch sizes gives identical JSON', async () => {
+    const scenario = await reference();
+    const runs = await Promise.all([1, 3, 16, 1000].map((blocksPerBatch) => simulate(scenario, { trials: 9000, seed: 'batch', blocksPerBatch })));
+    for (const run of runs.slice(1)) expect(JSON.stringify(run)).toBe(JSON.stringify(runs[0]));
+  });
+
+  it('adding an unrelated assumption and metric leaves the other targets unchanged', async () => {
+    const input = referenceScenario();
+    const before = await simulate(await parseScenario(input), { trials: 5000, seed: 7 });
+    const extended = referenceScenario();
+    extended.parameters = { aaaUnrelated: { distribution: { dist: 'normal', mean: 0, sd: 1 } }, ...extended.parameters };
+    extended.metrics = { aaaFloorSpace: { unit: 'area', baseline: 1000, process: { type: 'growth', drift: 'aaaUnrelated', volatility: 0.2 } }, ...extended.metrics };
+    const after = await simulate(await parseScenario(extended), { trials: 5000, seed: 7 });
+    expect(after.targets).toEqual(before.targets);
+    expect(after.joint).toEqual(before.joint);
+  });
+
+  it('records seed, trials, version and scenario hash', async () => {
+    const result = await simulate(await reference(), { trials: 3000, seed: 'audit' });
+    expect(result.meta).toMatchObject({ seed: 'audit', trials: 3000, requestedTrials: 3000, parkcastVersion: VERSION, stoppedEarly: false });
+    expect(result.meta.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe('simulate: what it reports', () => {
+  it('joint and k-of-n are consistent with the targets', async () => {
+    const result = await simulate(await reference(), { trials: 20_000, seed: 5 });
+    const { officialHitCount: counts, joint } = result;
+    expect(counts.map((c) => c.k)).toEqual([0, 1, 2, 3, 4]);
+    expect(counts.reduce((s, c) => s + c.probability, 0)).toBeCloseTo(1, 12);
+    expect(counts[0].atLeast).toBe(1);
+    expect(counts[4].probability).toBe(joint.probability);
+    expect(joint.probability).toBeLessThanOrEqual(Math.min(...result.targets.map((t) => t.probability)));
+    // The expected number of targets met is the sum of their probabilities.
+    const expectedCount = counts.reduce((s, c) => s + c.k * c.probability, 0);
+    expect(expectedCount).toBeCloseTo(result.targets.reduce((s, t) => s + t.probability, 0), 12);
+  });
+
+  it('first-year-met shares add up to one with never, and a missed target has a positive shortfall', async () => {
+    const result = await simulate(await reference(), { trials: 20_000, seed: 5 });
+    for (const t of result.targets) {
+      const total = t.firstYearMet.byYear.reduce((s, y) => s + y.probability, 0) + t.firstYearMet.never;
+      expect(total).toBeCloseTo(1, 12);
+      expect(t.expectedShortfall).toBeGreaterThan(0);
+      expect(t.interval[0]).toBeLessThanOrEqual(t.probability);
+      expect(t.interval[1]).toBeGreaterThanOrEqual(t.probability);
+    }
+  });
+
+  it('matches the reference probabilities of notes/performance.md within 4 standard errors', async () => {
+    const trials = 200_000;
+    const result = await simulate(await reference(), { trials, seed: 2024 });
+    const expected = [0.7, 0.412, 0.0023, 0.0066];
+    result.targets.forEach((t, i) => {
+      expect(Math.abs(t.probability - expected[i])).toBeLessThan(4 * Math.sqrt((expected[i] * (1 - expected[i])) / trials));
+    });
+  });
+
+  it('stops early once every probability is known to the requested precision', async () => {
+    const result = await simulate(await reference(), { trials: 1_000_000, seed: 9, precision: { halfWidth: 0.01 } });
+    expect(result.meta.stoppedEarly).toBe(true);
+    expect(result.meta.trials).toBeLessThan(1_000_000);
+    expect(result.meta.trials % 1024).toBe(0);
+    for (const t of [...result.targets, result.joint]) expect((t.interval[1] - t.interval[0]) / 2).toBeLessThanOrEqual(0.01);
+    // One block fewer would not have been precise enough: it stopped at the first block that was.
+    const shorter = await simulate(await reference(), { trials: result.meta.trials - 1024, seed: 9 });
+    const widest = Math.max(...[...shorter.targets, shorter.joint].map((t) => (t.interval[1] - t.interval[0]) / 2));
+    expect(widest).toBeGreaterThan(0.01);
+  });
+
+  it('rejects impossible options with a clear message', async () => {
+    const scenario = await reference();
+    await expect(simulate(scenario, { trials: 0 })).rejects.toThrow('trials: expected a whole number of at least 1, got 0');
+    await expect(simulate(scenario, { trials: 10, precision: { halfWidth: 2 } })).rejects.toThrow('precision.halfWidth');
+  });
+});
