@@ -15,6 +15,7 @@ export type { Unit, Quantity } from './scenario/schema/common.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
 export { scenarioHash } from './scenario/hash.js';
+export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 
 // Problems in input
 export { ScenarioError, formatProblem, formatPath, type Problem } from './problems/problem.js';
