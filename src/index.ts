@@ -23,6 +23,7 @@ export { ScenarioError, formatProblem, formatPath, type Problem } from './proble
 // Projections and simulations
 export { project } from './analysis/project.js';
 export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions } from './analysis/simulate.js';
+export { sampleTrials, type TrialSamples } from './analysis/samples.js';
 export type {
   Projection, ProjectedTarget, SimulationResult, SimulatedTarget, SimulatedMetricYear, TargetDefinition, Quantiles, ResultMeta,
 } from './analysis/results.js';

@@ -21,6 +21,8 @@ export interface BlockOutcome {
   readonly length: number;
   /** values[metric][yearIndex][trial], metrics in the model's order. */
   readonly values: readonly (readonly Float64Array[])[];
+  /** parameters[parameter][yearIndex][trial], parameters in the model's order (one shared array for per-trial parameters). */
+  readonly parameters: readonly (readonly Float64Array[])[];
   readonly targets: TargetOutcomes;
 }
 
@@ -162,6 +164,6 @@ export class BlockRunner {
     }
 
     measureTargets(this.model.targets, this.values, length, this.targetOutcomes);
-    return { length, values: this.values, targets: this.targetOutcomes };
+    return { length, values: this.values, parameters: this.parameterValues, targets: this.targetOutcomes };
   }
 }

@@ -1,5 +1,5 @@
 import { TRIALS_PER_BLOCK } from '../random/stream.js';
-import { BlockRunner } from './blockRunner.js';
+import { type BlockOutcome, BlockRunner } from './blockRunner.js';
 import type { Model } from './model.js';
 import { Tally } from './tally.js';
 
@@ -25,7 +25,13 @@ export function runBlocks(
   model: Model,
   seed: string | number,
   totalTrials: number,
-  options: { check?: BlockCheck; blocksPerBatch?: number; onBatch?: (tally: Tally) => void } = {},
+  options: {
+    check?: BlockCheck;
+    blocksPerBatch?: number;
+    onBatch?: (tally: Tally) => void;
+    /** Sees every block's trials (views valid during the call): for raw samples. */
+    onBlock?: (outcome: BlockOutcome, firstTrial: number) => void;
+  } = {},
 ): { tally: Tally; stoppedEarly: boolean } {
   const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
   const tally = new Tally(model);
@@ -33,7 +39,9 @@ export function runBlocks(
   const batch = options.blocksPerBatch ?? 16;
   for (let block = 0; block < blocks; block++) {
     const length = blockLength(block, totalTrials);
-    const added = tally.addBlock(runner.run(length, { kind: 'random', seed, block }));
+    const outcome = runner.run(length, { kind: 'random', seed, block });
+    options.onBlock?.(outcome, block * TRIALS_PER_BLOCK);
+    const added = tally.addBlock(outcome);
     const last = block === blocks - 1;
     if (options.check?.({ ...added, trials: length }) && !last) {
       options.onBatch?.(tally);
