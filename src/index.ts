@@ -7,7 +7,7 @@
 
 // Scenarios: the format, validation and loading
 export { ScenarioSchema } from './scenario/schema/scenario.js';
-export type { Scenario, ScenarioInput, Parameter, Metric, Source, ContextFigure, Series, CurrencyConversion } from './scenario/schema/scenario.js';
+export type { Scenario, ScenarioInput, Parameter, Metric, Source, ContextFigure, Series, CurrencyConversion, Variant, Correlation } from './scenario/schema/scenario.js';
 export type { Distribution } from './scenario/schema/distribution.js';
 export type { Process, Step } from './scenario/schema/process.js';
 export type { Target, Comparison, Measure } from './scenario/schema/target.js';

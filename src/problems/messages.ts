@@ -68,5 +68,8 @@ export const messages = {
   expressionUnknownFunction: (name: string) =>
     `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil)`,
   shareOutOfRange: (got: number) => `expected a share between 0 and 1, got ${describeValue(got)}`,
+  correlatedYearly: (name: string) =>
+    `"${name}" is drawn afresh each year; correlations are between assumptions drawn once per trial`,
+  selfCorrelation: (name: string) => `a correlation needs two different assumptions, got "${name}" twice`,
   boundsOrder: (min: number, max: number) => `expected bounds with min < max, got min ${min} and max ${max}`,
 } as const;

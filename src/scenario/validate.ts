@@ -55,6 +55,19 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   });
   for (const [name, parameter] of Object.entries(s.parameters)) checkSource(['parameters', name, 'source'], parameter.source);
   checkUnique(s.series, 'series');
+  checkUnique(s.variants, 'variants');
+  s.variants.forEach((variant, index) => {
+    for (const name of Object.keys(variant.parameters)) {
+      if (!parameterNames.has(name)) add(['variants', index, 'parameters', name], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
+    }
+  });
+  s.correlations.forEach((correlation, index) => {
+    correlation.between.forEach((name, side) => {
+      if (!parameterNames.has(name)) add(['correlations', index, 'between', side], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
+      else if (s.parameters[name].varies === 'year') add(['correlations', index, 'between', side], messages.correlatedYearly(name), 'correlation');
+    });
+    if (correlation.between[0] === correlation.between[1]) add(['correlations', index, 'between'], messages.selfCorrelation(correlation.between[0]), 'correlation');
+  });
   checkUnique(s.currencyConversions, 'currencyConversions');
   s.context.forEach((figure, index) => checkSource(['context', index, 'source'], figure.source));
   s.series.forEach((series, index) => checkSource(['series', index, 'source'], series.source));

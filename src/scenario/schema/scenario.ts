@@ -115,6 +115,27 @@ export const CurrencyConversion = z.strictObject({
 });
 export type CurrencyConversion = z.infer<typeof CurrencyConversion>;
 
+/**
+ * A variant of the scenario ("with the 10 billion yuan fund", "slow economy"): assumptions
+ * replaced by other distributions, compared against the scenario itself with common random numbers.
+ */
+export const Variant = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  description: z.string().optional(),
+  /** Assumptions whose distribution this variant replaces. */
+  parameters: z.record(Identifier, Distribution).default({}),
+});
+export type Variant = z.infer<typeof Variant>;
+
+/** A rank (Spearman) correlation between two assumptions drawn per trial. */
+export const Correlation = z.strictObject({
+  between: z.tuple([Identifier, Identifier]),
+  rankCorrelation: z.number().min(-1).max(1),
+  reason: z.string().optional(),
+});
+export type Correlation = z.infer<typeof Correlation>;
+
 /** A park scenario: its baseline, its assumptions, how its metrics move, and its targets. */
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -128,6 +149,8 @@ export const ScenarioSchema = z.strictObject({
   context: z.array(ContextFigure).default([]),
   series: z.array(Series).default([]),
   currencyConversions: z.array(CurrencyConversion).default([]),
+  variants: z.array(Variant).default([]),
+  correlations: z.array(Correlation).default([]),
   notes: z.string().optional(),
 });
 
