@@ -7,6 +7,7 @@ import type { StepKernel, YearInput } from '../processes/kernel.js';
 import { logisticKernel } from '../processes/logistic.js';
 import { type CompiledStep, withSteps } from '../processes/steps.js';
 import { binomialTable, poissonTable } from '../random/discreteTable.js';
+import { induceRankCorrelation } from '../random/correlation.js';
 import { NominalNoise, type Noise, RandomNoise } from '../random/noise.js';
 import { deriveStream, type RandomStream } from '../random/stream.js';
 import type { Quantity } from '../scenario/schema/common.js';
@@ -138,6 +139,12 @@ export class BlockRunner {
         else parameter.sampler(out, length, s);
       }
     });
+
+    const correlated = this.model.correlated;
+    if (correlated !== undefined && draws.kind === 'random') {
+      const columns = correlated.parameterIndices.map((index) => this.parameterValues[index][0]);
+      induceRankCorrelation(columns, length, correlated.factor, stream('correlation') as RandomStream);
+    }
 
     const nominal = new NominalNoise();
     const noises: Noise[] = this.model.metrics.map((m) => {

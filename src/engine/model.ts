@@ -3,6 +3,7 @@ import { compileExpression, type BlockKernel } from '../expressions/compile.js';
 import { parseExpression } from '../expressions/parse.js';
 import { centralValue } from '../random/central.js';
 import { blockSamplerFor, type BlockSampler } from '../random/sampler.js';
+import { correlationMatrix } from '../scenario/correlationMatrix.js';
 import { orderMetrics, sameYearDependencies } from '../scenario/dependencies.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Metric, Scenario } from '../scenario/schema/scenario.js';
@@ -46,6 +47,8 @@ export interface Model {
   /** In evaluation order: each metric after the metrics it reads in the same year. */
   readonly metrics: readonly ModelMetric[];
   readonly targets: readonly ModelTarget[];
+  /** Assumptions drawn with rank correlations: their indices in `parameters` and the normal-score Cholesky factor. */
+  readonly correlated: { readonly parameterIndices: readonly number[]; readonly factor: Float64Array } | undefined;
 }
 
 function baselineOf(baseline: number | Distribution | undefined): ModelMetric['baseline'] {
@@ -103,5 +106,11 @@ export async function compileModel(scenario: Scenario): Promise<Model> {
       fromIndex: (target.fromYear ?? baseYear + 1) - baseYear,
     };
   });
-  return { scenario, years, parameters, metrics, targets };
+  let correlated: Model['correlated'];
+  if (scenario.correlations.length > 0) {
+    const { names, factor } = correlationMatrix(scenario);
+    if (factor === undefined) throw new Error('the scenario\'s correlations do not form a valid correlation matrix');
+    correlated = { parameterIndices: names.map((name) => parameters.findIndex((p) => p.name === name)), factor };
+  }
+  return { scenario, years, parameters, metrics, targets, correlated };
 }

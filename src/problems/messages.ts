@@ -70,6 +70,8 @@ export const messages = {
   shareOutOfRange: (got: number) => `expected a share between 0 and 1, got ${describeValue(got)}`,
   correlatedYearly: (name: string) =>
     `"${name}" is drawn afresh each year; correlations are between assumptions drawn once per trial`,
+  invalidCorrelationMatrix: (pairs: readonly string[]) =>
+    `these correlations cannot hold together (${pairs.join(', ')}): the matrix they form is not a valid correlation matrix (not positive definite); weaken the strongest ones, or drop one that follows from the others`,
   selfCorrelation: (name: string) => `a correlation needs two different assumptions, got "${name}" twice`,
   boundsOrder: (min: number, max: number) => `expected bounds with min < max, got min ${min} and max ${max}`,
 } as const;

@@ -2,6 +2,7 @@ import { ALLOWED_FUNCTIONS, type ExpressionNode } from '../expressions/ast.js';
 import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
+import { correlationMatrix } from './correlationMatrix.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Scenario, ScenarioSchema } from './schema/scenario.js';
 import { problemsFromZod } from './zodProblems.js';
@@ -118,7 +119,10 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     }
   });
 
-  // Cycles are only meaningful once every name resolves.
+  // Cycles and correlation matrices are only meaningful once every name resolves.
+  if (problems.length === 0 && s.correlations.length > 0 && correlationMatrix(s).factor === undefined) {
+    add(['correlations'], messages.invalidCorrelationMatrix(s.correlations.map((c) => `${c.between[0]}~${c.between[1]} ${c.rankCorrelation}`)), 'correlation_matrix');
+  }
   if (problems.length === 0) {
     const dependencies = new Map(
       Object.entries(s.metrics).map(([name, metric]) => [name, sameYearDependencies(metric, metricNames, expressions.get(name))]),
