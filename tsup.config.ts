@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // The worker is its own entry, found next to the bundle that starts it (worker.js or worker.cjs).
+    entry: { index: 'src/index.ts', worker: 'src/engine/worker.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

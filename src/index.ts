@@ -28,6 +28,9 @@ export type {
   Projection, ProjectedTarget, SimulationResult, SimulatedTarget, SimulatedMetricYear, TargetDefinition, Quantiles, ResultMeta,
 } from './analysis/results.js';
 
+// The data check: problems in a valid scenario's figures
+export { checkScenario, formatFinding, formatSummary, type Finding, type Severity, type Confidence } from './check/index.js';
+
 // Statistics helpers
 export { wilsonInterval, standardError } from './analysis/wilson.js';
 export { quantileSorted } from './analysis/quantiles.js';

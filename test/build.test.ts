@@ -23,6 +23,16 @@ describe('the built package (npm test builds it first)', () => {
     expect(b).toBe(a);
   });
 
+  it('ESM and CJS builds on worker threads give the single-thread result bit for bit', async () => {
+    const esm = await import(dist('index.js'));
+    const cjs = createRequire(import.meta.url)(dist('index.cjs'));
+    const scenario = await esm.parseScenario(referenceScenario());
+    const single = JSON.stringify(await esm.simulate(scenario, { trials: 20_000, seed: 8 }));
+    for (const api of [esm, cjs]) {
+      expect(JSON.stringify(await api.simulate(scenario, { trials: 20_000, seed: 8, workers: 2, blocksPerBatch: 4 }))).toBe(single);
+    }
+  });
+
   it('the bin runs', async () => {
     const { stdout } = await run(process.execPath, [dist('cli.js'), '--version']);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -1,5 +1,5 @@
 import { compileModel } from '../engine/model.js';
-import { runBlocks } from '../engine/runBlocks.js';
+import { runBlocks } from '../engine/run.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { DEFAULT_SEED } from './simulate.js';
 
@@ -40,7 +40,7 @@ export async function sampleTrials(scenario: Scenario, options: { trials: number
   }));
   const metrics = model.metrics.map(() => Array.from({ length: years }, () => new Float64Array(trials)));
   const targets = model.targets.map(() => ({ measured: new Float64Array(trials), hit: new Uint8Array(trials), firstYearIndex: new Int16Array(trials) }));
-  runBlocks(model, seed, trials, {
+  await runBlocks(model, seed, trials, {
     onBlock: (outcome, first) => {
       const n = outcome.length;
       parameters.forEach((p, i) => p.values.forEach((out, y) => out.set(outcome.parameters[i][y].subarray(0, n), first)));

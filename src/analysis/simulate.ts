@@ -1,5 +1,5 @@
-import { compileModel, type Model } from '../engine/model.js';
-import { type BlockCheck, runBlocks } from '../engine/runBlocks.js';
+import { buildModel, type Model, parseModelExpressions } from '../engine/model.js';
+import { type BlockCheck, runBlocks } from '../engine/run.js';
 import { GENERATOR, TRIALS_PER_BLOCK } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { SimulationResult } from './results.js';
@@ -20,10 +20,14 @@ export interface SimulateOptions {
    * interval at `confidence`, default 0.95), checked after each block of 1024 trials.
    */
   precision?: { halfWidth: number; confidence?: number };
-  /** How many blocks to run between progress reports and precision checks. Does not change results. Default 16. */
+  /** Blocks of 1024 trials per unit of work (a worker's task, a progress report). Does not change results. Default 16. */
   blocksPerBatch?: number;
+  /** Worker threads to run on. Does not change results, bit for bit. Default 1 (this thread). */
+  workers?: number;
   /** Called after each batch with the trials done and the most that will run. */
   onProgress?: (trialsDone: number, trialsPlanned: number) => void;
+  /** Stops the run between batches (it then rejects with `RunAborted`). */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_TRIALS = 10_000;
@@ -35,6 +39,7 @@ function checkOptions(options: SimulateOptions): void {
   if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new RangeError(`confidence: expected a number between 0 and 1, got ${confidence}`);
   if (precision !== undefined && !(precision.halfWidth > 0 && precision.halfWidth < 0.5)) throw new RangeError(`precision.halfWidth: expected a number between 0 and 0.5, got ${precision.halfWidth}`);
   if (precision?.confidence !== undefined && !(precision.confidence > 0 && precision.confidence < 1)) throw new RangeError(`precision.confidence: expected a number between 0 and 1, got ${precision.confidence}`);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers: expected a whole number of at least 1, got ${options.workers}`);
   if (blocksPerBatch !== undefined && !(Number.isInteger(blocksPerBatch) && blocksPerBatch >= 1)) throw new RangeError(`blocksPerBatch: expected a whole number of at least 1, got ${blocksPerBatch}`);
   if (typeof options.seed === 'number' && !Number.isFinite(options.seed)) throw new RangeError(`seed: expected a finite number or a text, got ${options.seed}`);
 }
@@ -73,21 +78,27 @@ function precisionCheck(model: Model, halfWidth: number, confidence: number): Bl
  */
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
   checkOptions(options);
-  const model = await compileModel(scenario);
+  const expressions = await parseModelExpressions(scenario);
+  const model = buildModel(scenario, expressions);
   const seed = options.seed ?? DEFAULT_SEED;
   const planned = options.trials ?? DEFAULT_TRIALS;
   const confidence = options.confidence ?? 0.95;
   const precision = options.precision ? { halfWidth: options.precision.halfWidth, confidence: options.precision.confidence ?? 0.95 } : null;
-  const { tally, stoppedEarly } = runBlocks(model, seed, planned, {
+  const meta = resultMeta(scenario);
+  const { tally, stoppedEarly } = await runBlocks(model, seed, planned, {
     check: precision ? precisionCheck(model, precision.halfWidth, precision.confidence) : undefined,
     blocksPerBatch: options.blocksPerBatch,
-    onBatch: options.onProgress ? (t) => options.onProgress?.(t.trials, planned) : undefined,
+    workers: options.workers,
+    onProgress: options.onProgress ? (done) => options.onProgress?.(done, planned) : undefined,
+    signal: options.signal,
+    expressions,
+    modelKey: meta.scenarioHash,
   });
 
   return {
     meta: {
       kind: 'simulation',
-      ...resultMeta(scenario),
+      ...meta,
       seed,
       trials: tally.trials,
       requestedTrials: planned,

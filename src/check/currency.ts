@@ -11,9 +11,26 @@ const median = (values: readonly number[]) => {
 
 const inBand = (rate: number) => rate >= bands.yuanPerUsd.low && rate <= bands.yuanPerUsd.high;
 
+type Rated = { c: { id: string }; index: number; implied: number };
+
+/**
+ * Whether conversion `index` stands out from the others: with three or more, by more than the
+ * allowed spread from their median (which one outlier cannot move); with two, the later of a
+ * disagreeing pair is reported, since either may be the odd one.
+ */
+function outlierOf(rated: readonly Rated[], index: number): { typical: number; others: string[] } | undefined {
+  const self = rated.find((r) => r.index === index);
+  const others = rated.filter((r) => r.index !== index);
+  if (self === undefined || others.length === 0) return undefined;
+  if (others.length === 1 && self.index < others[0].index) return undefined;
+  const typical = others.length === 1 ? others[0].implied : median(rated.map((r) => r.implied));
+  if (Math.abs(self.implied / typical - 1) <= bands.conversionSpread) return undefined;
+  return { typical, others: others.map((o) => o.c.id) };
+}
+
 /** The power of ten that brings a rate into the band (a "billion" for "million" slip), if one does. */
 function scaleSlip(implied: number, usd: number) {
-  for (const factor of [1000, 10, 100, 10000]) {
+  for (const factor of [10, 100, 1000, 10000]) {
     if (inBand(implied * factor)) return { factor, usd: usd / factor, rate: implied * factor, tooLarge: true };
     if (inBand(implied / factor)) return { factor, usd: usd * factor, rate: implied / factor, tooLarge: false };
   }
@@ -28,8 +45,11 @@ function figureValues(scenario: Scenario, id: string): number[] | undefined {
   if (series) return series.points.flatMap((p) => (p.value === undefined ? [] : [p.value]));
   const target = scenario.targets.find((t) => t.id === id);
   if (target) return Array.isArray(target.threshold) ? [...target.threshold] : [target.threshold];
-  const metric = scenario.metrics[id.startsWith('metrics.') ? id.slice('metrics.'.length) : id];
-  if (metric) return typeof metric.baseline === 'number' ? [metric.baseline] : [];
+  const name = id.startsWith('metrics.') ? id.slice('metrics.'.length) : id;
+  if (Object.hasOwn(scenario.metrics, name)) {
+    const baseline = scenario.metrics[name].baseline;
+    return typeof baseline === 'number' ? [baseline] : [];
+  }
   return undefined;
 }
 
@@ -66,20 +86,16 @@ export function checkCurrencyConversions(scenario: Scenario): Finding[] {
             },
       );
     } else {
-      const others = conversions.filter((o) => o.index !== index && inBand(o.implied));
-      if (others.length > 0) {
-        const typical = median(others.map((o) => o.implied));
-        if (Math.abs(implied / typical - 1) > bands.conversionSpread) {
-          const ids = others.map((o) => o.c.id);
-          findings.push({
-            code: 'currency_rate_outlier',
-            severity: 'warning',
-            confidence: 'medium',
-            message: m.currencyOutlier(c.id, implied, typical, ids),
-            figures: [...figures, ...ids],
-            path,
-          });
-        }
+      const outlier = outlierOf(conversions.filter((o) => inBand(o.implied)), index);
+      if (outlier !== undefined) {
+        findings.push({
+          code: 'currency_rate_outlier',
+          severity: 'warning',
+          confidence: outlier.others.length >= 2 ? 'medium' : 'low',
+          message: m.currencyOutlier(c.id, implied, outlier.typical, outlier.others),
+          figures: [...figures, ...outlier.others],
+          path,
+        });
       }
     }
     if (c.figure !== undefined) {

@@ -59,7 +59,9 @@ export function checkDates(scenario: Scenario): Finding[] {
     if (year === undefined || written === undefined || source === undefined || year <= written) return;
     findings.push({ code: 'figure_after_source', severity: 'warning', confidence: 'medium', message: m.figureAfterSource(ref, year, source, written), figures: [ref], path });
   };
-  scenario.context.forEach((figure, index) => afterSource(figure.id, figure.year, figure.source, ['context', index, 'year']));
+  scenario.context.forEach((figure, index) => {
+    afterSource(figure.id, figure.year, figure.source, ['context', index, 'year']);
+  });
   scenario.series.forEach((series, index) => {
     series.points.forEach((point, pointIndex) => {
       if (point.value !== undefined || point.growthRate !== undefined) afterSource(series.id, point.year, series.source, ['series', index, 'points', pointIndex, 'year']);

@@ -2,7 +2,6 @@
 export { checkScenario } from './checkScenario.js';
 export type { Confidence, Finding, Severity } from './finding.js';
 export { formatFinding, formatSummary } from './format.js';
-export { checkCommand } from './command.js';
 
 // The single checks, for callers that want only some.
 export { checkCurrencyConversions } from './currency.js';

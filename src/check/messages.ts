@@ -28,8 +28,9 @@ export function amount(value: number, unit: UnitClass | string, digits = 6): str
       return `${grouped(value)} persons`;
     case 'area':
       return `${grouped(value)} m²`;
-    case 'count':
     case 'year':
+      return String(value);
+    case 'count':
       return grouped(value);
     default:
       return `${grouped(value)} ${unit}`;
@@ -57,7 +58,10 @@ export const checkMessages = {
     `outside the plausible ${low}-${high} of 2015-2025. Medium confidence: it may be a rate of another period or a rounding of one of the figures.`,
   currencyOutlier: (id: string, implied: number, typical: number, others: readonly string[]) =>
     `The conversion ${id} implies ${rate(implied)} yuan per US dollar, ${percent(Math.abs(implied / typical - 1))} away from the ${rate(typical)} ` +
-    `implied by the scenario's other conversions (${list(others)}). Medium confidence: conversions made in different years can differ by up to 15%.`,
+    `implied by the scenario's other conversions (${list(others)}). ` +
+    (others.length >= 2
+      ? 'Medium confidence: conversions made in different years can differ by up to 15%.'
+      : 'Low confidence: with only two conversions either may be the odd one, and rates of different years differ by up to 15%.'),
   currencyFigureMismatch: (id: string, figure: string, yuan: number, value: number) =>
     `The conversion ${id} converts ${amount(yuan, 'yuan')}, but the figure it belongs to, ${figure}, is ${amount(value, 'yuan')}. ` +
     'High confidence: one of the two was copied wrongly.',

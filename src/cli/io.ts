@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { formatProblem, safeLoadScenario, type Scenario } from '../index.js';
 
 /** Where a command writes: stdout for results, stderr for problems. Swappable in tests. */
@@ -26,4 +27,12 @@ export async function loadOrReport(file: string, io: Io): Promise<Scenario | und
 /** Prints a value as indented JSON. */
 export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
+}
+
+/**
+ * Worker threads when the user names none: every core for runs large enough to gain from them
+ * (starting workers costs more than it saves below ~100,000 trials; notes/performance.md).
+ */
+export function defaultWorkers(trials: number | undefined): number {
+  return (trials ?? 0) >= 100_000 ? availableParallelism() : 1;
 }

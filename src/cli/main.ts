@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ScenarioError, VERSION, formatProblem } from '../index.js';
+import { checkCommand } from './commands/check.js';
 import { projectCommand } from './commands/project.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -30,6 +31,8 @@ function seed(text: string): string | number {
 const trialsOption = () => new Option('-n, --trials <N>', 'number of Monte Carlo trials (the most, with --precision)').argParser(wholeNumber('--trials'));
 const seedOption = () => new Option('-s, --seed <S>', 'master seed: the same seed gives the same result').argParser(seed);
 const jsonOption = () => new Option('--json', 'print the result as JSON');
+const workersOption = () =>
+  new Option('-w, --workers <N>', 'worker threads (default: the number of cores); results are identical for any number').argParser(wholeNumber('--workers'));
 
 /** Builds the command-line program. The CLI uses only the public API. */
 export function buildProgram(): Command {
@@ -47,6 +50,14 @@ export function buildProgram(): Command {
       process.exitCode = await validateCommand(files, io);
     });
   program
+    .command('check')
+    .description("check a scenario's data: conversions, ratios, stated growth, targets met at baseline, dates")
+    .argument('<file...>', 'scenario files')
+    .addOption(jsonOption())
+    .action(async (files: string[], options: { json?: boolean }) => {
+      process.exitCode = await checkCommand(files, options, io);
+    });
+  program
     .command('project')
     .description('deterministic projection: every assumption at its point value, no noise')
     .argument('<file>', 'scenario file')
@@ -62,6 +73,7 @@ export function buildProgram(): Command {
     .addOption(seedOption())
     .addOption(new Option('-p, --precision <HALFWIDTH>', 'stop once every probability is known to ± this (e.g. 0.005)').argParser(fraction('--precision')))
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of intervals (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(workersOption())
     .addOption(jsonOption())
     .action(async (file: string, options) => {
       process.exitCode = await simulateCommand(file, options, io);

@@ -12,6 +12,14 @@ const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word at index 1
 
+/** A histogram as plain data: its non-empty bins as [sign (1 or -1), exponent, sub-bin, count]. */
+export interface SerializedHistogram {
+  readonly zeros: number;
+  readonly nonFinite: number;
+  readonly wholeNumbers: boolean;
+  readonly bins: ReadonlyArray<readonly [number, number, number, number]>;
+}
+
 /**
  * A mergeable histogram with log-linear bins (256 per power of two, by the float's exponent and
  * top mantissa bits), for quantiles of millions of values in fixed memory with a stated error
@@ -77,6 +85,38 @@ export class LogHistogram {
     this.wholeNumbers &&= other.wholeNumbers;
     this.count += other.count;
     this.nonFinite += other.nonFinite;
+  }
+
+  /** Its counts as plain data (for worker replies and shard files). */
+  serialize(): SerializedHistogram {
+    const bins: Array<[number, number, number, number]> = [];
+    for (const [sign, octaves] of [
+      [1, this.positive],
+      [-1, this.negative],
+    ] as const) {
+      octaves.forEach((counts, exponent) => {
+        if (counts === undefined) return;
+        counts.forEach((count, sub) => {
+          if (count > 0) bins.push([sign, exponent, sub, count]);
+        });
+      });
+    }
+    return { zeros: this.zeros, nonFinite: this.nonFinite, wholeNumbers: this.wholeNumbers, bins };
+  }
+
+  static deserialize(data: SerializedHistogram): LogHistogram {
+    const histogram = new LogHistogram();
+    for (const [sign, exponent, sub, count] of data.bins) {
+      const octaves = sign > 0 ? histogram.positive : histogram.negative;
+      const bins = (octaves[exponent] ??= new Float64Array(SUBS));
+      bins[sub] += count;
+      histogram.count += count;
+    }
+    histogram.zeros = data.zeros;
+    histogram.count += data.zeros;
+    histogram.nonFinite = data.nonFinite;
+    histogram.wholeNumbers = data.wholeNumbers;
+    return histogram;
   }
 
   /** Bins in ascending order of value, as [representative value, count]. */

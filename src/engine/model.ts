@@ -57,19 +57,32 @@ function baselineOf(baseline: number | Distribution | undefined): ModelMetric['b
 }
 
 /**
- * Compiles a validated scenario into a runnable model. Expressions are parsed (mathjs, loaded
- * only if the scenario has any) and turned into plain loops once, here, never per trial.
+ * Parses the scenario's expressions (mathjs, loaded only if there are any) into checked trees:
+ * plain data that `buildModel` turns into loops, and that can be sent to worker threads.
+ */
+export async function parseModelExpressions(scenario: Scenario): Promise<Record<string, ExpressionNode>> {
+  const allNames = new Set([...Object.keys(scenario.metrics), ...Object.keys(scenario.parameters)]);
+  const expressions: Record<string, ExpressionNode> = {};
+  for (const [name, metric] of Object.entries(scenario.metrics)) {
+    if (metric.process.type === 'derived') expressions[name] = await parseExpression(metric.process.expression, allNames);
+  }
+  return expressions;
+}
+
+/**
+ * Compiles a validated scenario into a runnable model. Expressions are turned into plain loops
+ * once, here, never per trial.
  */
 export async function compileModel(scenario: Scenario): Promise<Model> {
+  return buildModel(scenario, await parseModelExpressions(scenario));
+}
+
+/** Builds the model from a scenario and its already parsed expressions (no mathjs needed). */
+export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Record<string, ExpressionNode>>): Model {
   const { baseYear, endYear } = scenario.horizon;
   const years = Array.from({ length: endYear - baseYear + 1 }, (_, i) => baseYear + i);
   const metricNames = new Set(Object.keys(scenario.metrics));
-  const allNames = new Set([...metricNames, ...Object.keys(scenario.parameters)]);
-
-  const expressions = new Map<string, ExpressionNode>();
-  for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (metric.process.type === 'derived') expressions.set(name, await parseExpression(metric.process.expression, allNames));
-  }
+  const expressions = new Map(Object.entries(parsedExpressions));
   const dependencies = new Map(
     Object.entries(scenario.metrics).map(([name, metric]) => [name, sameYearDependencies(metric, metricNames, expressions.get(name))]),
   );

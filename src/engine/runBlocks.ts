@@ -13,43 +13,29 @@ export function blockCount(totalTrials: number): number {
   return Math.ceil(totalTrials / TRIALS_PER_BLOCK);
 }
 
-/** Called after each block with that block's hits; return true to stop the run there. */
-export type BlockCheck = (block: { hits: readonly number[]; jointHits: number; trials: number }) => boolean;
-
 /**
- * Runs the blocks of a run of `totalTrials` in order into a tally, stopping early when `check`
- * says so. Blocks draw from streams derived from (seed, name, block), so any grouping of
- * blocks (batches now, workers later) gives the same trials.
+ * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a tally that keeps
+ * its block records: a part of the run, to be merged in block order. Blocks draw from streams
+ * derived from (seed, name, block), so any split of the run gives the same trials.
  */
-export function runBlocks(
+export function runPart(
   model: Model,
   seed: string | number,
   totalTrials: number,
-  options: {
-    check?: BlockCheck;
-    blocksPerBatch?: number;
-    onBatch?: (tally: Tally) => void;
-    /** Sees every block's trials (views valid during the call): for raw samples. */
-    onBlock?: (outcome: BlockOutcome, firstTrial: number) => void;
-  } = {},
-): { tally: Tally; stoppedEarly: boolean } {
+  firstBlock: number,
+  count: number,
+  onBlock?: (outcome: BlockOutcome, firstTrial: number) => void,
+): Tally {
   const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
-  const tally = new Tally(model);
-  const blocks = blockCount(totalTrials);
-  const batch = options.blocksPerBatch ?? 16;
-  for (let block = 0; block < blocks; block++) {
+  const part = new Tally(model, firstBlock, true);
+  for (let block = firstBlock; block < firstBlock + count; block++) {
     const length = blockLength(block, totalTrials);
+    if (length === 0) break;
     const outcome = runner.run(length, { kind: 'random', seed, block });
-    options.onBlock?.(outcome, block * TRIALS_PER_BLOCK);
-    const added = tally.addBlock(outcome);
-    const last = block === blocks - 1;
-    if (options.check?.({ ...added, trials: length }) && !last) {
-      options.onBatch?.(tally);
-      return { tally, stoppedEarly: true };
-    }
-    if ((block + 1) % batch === 0 || last) options.onBatch?.(tally);
+    onBlock?.(outcome, block * TRIALS_PER_BLOCK);
+    part.addBlock(outcome);
   }
-  return { tally, stoppedEarly: false };
+  return part;
 }
 
 /** The nominal case: every assumption at its point value, no noise, as a run of one trial. */

@@ -90,3 +90,23 @@ describe('simulate: what it reports', () => {
     await expect(simulate(scenario, { trials: 10, precision: { halfWidth: 2 } })).rejects.toThrow('precision.halfWidth');
   });
 });
+
+describe('simulate on worker threads', () => {
+  it('gives identical JSON for 1, 2 and 3 workers and any batch size', async () => {
+    const scenario = await reference();
+    const runs = await Promise.all([
+      simulate(scenario, { trials: 40_000, seed: 'workers', workers: 1 }),
+      simulate(scenario, { trials: 40_000, seed: 'workers', workers: 2, blocksPerBatch: 3 }),
+      simulate(scenario, { trials: 40_000, seed: 'workers', workers: 3, blocksPerBatch: 5 }),
+    ]);
+    for (const run of runs.slice(1)) expect(JSON.stringify(run)).toBe(JSON.stringify(runs[0]));
+  });
+
+  it('stops early at the same block whatever the number of workers', async () => {
+    const scenario = await reference();
+    const options = { trials: 1_000_000, seed: 9, precision: { halfWidth: 0.01 } };
+    const [one, two] = await Promise.all([simulate(scenario, { ...options, workers: 1 }), simulate(scenario, { ...options, workers: 2, blocksPerBatch: 7 })]);
+    expect(two.meta.trials).toBe(one.meta.trials);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});

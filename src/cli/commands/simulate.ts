@@ -1,6 +1,6 @@
 import { type SimulateOptions, type SimulationResult, simulate } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, defaultWorkers, loadOrReport, printJson } from '../io.js';
 
 /** The median first year met among trials that met it in the horizon, for the table. */
 function typicalFirstYear(t: SimulationResult['targets'][number]): string {
@@ -58,6 +58,7 @@ export interface SimulateCommandOptions {
   seed?: string | number;
   precision?: number;
   confidence?: number;
+  workers?: number;
   json?: boolean;
 }
 
@@ -69,6 +70,7 @@ export async function simulateCommand(file: string, options: SimulateCommandOpti
     trials: options.trials,
     seed: options.seed,
     confidence: options.confidence,
+    workers: options.workers ?? defaultWorkers(options.trials),
     precision: options.precision === undefined ? undefined : { halfWidth: options.precision, confidence: options.confidence },
   };
   const result = await simulate(scenario, simulateOptions);

@@ -1,0 +1,27 @@
+import { checkScenario, formatFinding, formatSummary } from '../../index.js';
+import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+
+/**
+ * `parkcast check FILE...`: validates each file, then reports the data check's findings (a
+ * currency conversion at an impossible rate, an implausible ratio, a target met at baseline...).
+ * Findings are reports, not failures: exit 0 with or without them; 1 if a file is invalid.
+ */
+export async function checkCommand(files: string[], options: { json?: boolean }, io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const reports: Array<{ file: string; findings: ReturnType<typeof checkScenario> }> = [];
+  for (const file of files) {
+    const scenario = await loadOrReport(file, io);
+    if (scenario === undefined) {
+      code = EXIT.invalidInput;
+      continue;
+    }
+    const findings = checkScenario(scenario);
+    reports.push({ file, findings });
+    if (!options.json) {
+      io.out(formatSummary(file, findings));
+      for (const finding of findings) for (const line of formatFinding(finding)) io.out(line);
+    }
+  }
+  if (options.json) printJson(io, reports);
+  return code;
+}

@@ -1,0 +1,128 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ExpressionNode } from '../expressions/ast.js';
+import type { BlockOutcome } from './blockRunner.js';
+import type { Model } from './model.js';
+import { blockCount, runPart } from './runBlocks.js';
+import { Tally } from './tally.js';
+import type { PartTask } from './worker.js';
+
+/** Called with each block's hits, in block order; true stops the run after that block. */
+export type BlockCheck = (block: { trials: number; hits: readonly number[]; jointHits: number }) => boolean;
+
+export interface RunOptions {
+  /** Blocks [firstBlock, endBlock) of the run; default all (a shard runs a slice). */
+  firstBlock?: number;
+  endBlock?: number;
+  check?: BlockCheck;
+  /** Blocks per task: the unit of work given to a worker, and of progress reports. Default 16. */
+  blocksPerBatch?: number;
+  /** Worker threads; 1 runs in this thread. Results are identical either way. */
+  workers?: number;
+  onProgress?: (trialsDone: number) => void;
+  /** Sees every block's trials (single-threaded runs only). */
+  onBlock?: (outcome: BlockOutcome, firstTrial: number) => void;
+  signal?: AbortSignal;
+  /** The parsed expressions, needed to build the model in workers without mathjs. */
+  expressions?: Record<string, ExpressionNode>;
+  /** A key identifying the scenario (its hash), so workers build the model once. */
+  modelKey?: string;
+}
+
+/** A run stopped by its abort signal (Ctrl-C). */
+export class RunAborted extends Error {
+  constructor() {
+    super('the run was stopped before it finished');
+    this.name = 'RunAborted';
+  }
+}
+
+/** Folds a part into the run in block order, checking block by block; returns the index of the record where the check said stop. */
+function firstStop(run: Tally, part: Tally, check: BlockCheck | undefined): number {
+  if (check === undefined) return -1;
+  return part.records.findIndex((record) => check(run.recordHits(record)));
+}
+
+function workerFile(): { filename: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  const extension = extname(here);
+  const filename = fileURLToPath(new URL(`./worker${extension}`, import.meta.url));
+  // From TypeScript sources (tests, tsx), workers need tsx to load the worker's .ts file.
+  return { filename, execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
+}
+
+/**
+ * Runs the blocks of a run and merges them, in block order, into one tally: in this thread, or
+ * in parallel on worker threads (piscina). Either way the tally is the same bit for bit, since
+ * each block draws from its own streams and parts are merged in block order. With a `check`, the
+ * run stops after the first block at which it says so, also whatever the number of workers.
+ */
+export async function runBlocks(model: Model, seed: string | number, totalTrials: number, options: RunOptions = {}): Promise<{ tally: Tally; stoppedEarly: boolean }> {
+  const first = options.firstBlock ?? 0;
+  const end = options.endBlock ?? blockCount(totalTrials);
+  const batch = options.blocksPerBatch ?? 16;
+  const workers = options.workers ?? 1;
+  const run = new Tally(model, first);
+  const batches: Array<{ first: number; count: number }> = [];
+  for (let b = first; b < end; b += batch) batches.push({ first: b, count: Math.min(batch, end - b) });
+
+  /** Merges a part; if the check stops inside it, re-runs only the blocks up to the stop here. */
+  const absorb = (part: Tally): boolean => {
+    const stop = firstStop(run, part, options.check);
+    const isLast = part.firstBlock + part.blocks >= end;
+    if (stop < 0 || (isLast && stop === part.records.length - 1)) {
+      run.merge(part);
+      options.onProgress?.(run.trials);
+      return false;
+    }
+    run.merge(runPart(model, seed, totalTrials, part.firstBlock, stop + 1));
+    options.onProgress?.(run.trials);
+    return true;
+  };
+
+  if (workers <= 1 || batches.length <= 1) {
+    for (const b of batches) {
+      if (options.signal?.aborted) throw new RunAborted();
+      if (absorb(runPart(model, seed, totalTrials, b.first, b.count, options.onBlock))) return { tally: run, stoppedEarly: true };
+    }
+    return { tally: run, stoppedEarly: false };
+  }
+
+  if (options.expressions === undefined) throw new Error('runBlocks on workers needs the parsed expressions');
+  // Keep a few tasks per worker in flight, so an early stop wastes little; merge replies in order.
+  const inFlight = new Map<number, Promise<Tally>>();
+  const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const task = (b: { first: number; count: number }): PartTask => ({
+    key: options.modelKey ?? 'model',
+    scenario: model.scenario,
+    expressions: options.expressions as Record<string, ExpressionNode>,
+    seed,
+    totalTrials,
+    firstBlock: b.first,
+    count: b.count,
+  });
+  try {
+
+    let next = 0;
+    const submit = () => {
+      while (next < batches.length && inFlight.size < workers * 2) {
+        const b = batches[next++];
+        inFlight.set(b.first, pool.run(task(b)).then((data) => Tally.deserialize(model, data)));
+      }
+    };
+    submit();
+    for (const b of batches) {
+      if (options.signal?.aborted) throw new RunAborted();
+      const part = await (inFlight.get(b.first) as Promise<Tally>);
+      inFlight.delete(b.first);
+      if (absorb(part)) return { tally: run, stoppedEarly: true };
+      submit();
+    }
+    return { tally: run, stoppedEarly: false };
+  } finally {
+    // Tasks still running after an early stop or an abort are cancelled; their results are not wanted.
+    for (const pending of inFlight.values()) pending.catch(() => undefined);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,24 @@
+// A worker thread's task: run a contiguous range of blocks of a run and reply with the part's tally.
+import type { ExpressionNode } from '../expressions/ast.js';
+import type { Scenario } from '../scenario/schema/scenario.js';
+import { buildModel, type Model } from './model.js';
+import { runPart } from './runBlocks.js';
+import type { SerializedTally } from './tally.js';
+
+export interface PartTask {
+  /** Identifies the scenario, so a worker builds its model once per run. */
+  readonly key: string;
+  readonly scenario: Scenario;
+  readonly expressions: Record<string, ExpressionNode>;
+  readonly seed: string | number;
+  readonly totalTrials: number;
+  readonly firstBlock: number;
+  readonly count: number;
+}
+
+let cached: { key: string; model: Model } | undefined;
+
+export default function runPartTask(task: PartTask): SerializedTally {
+  if (cached?.key !== task.key) cached = { key: task.key, model: buildModel(task.scenario, task.expressions) };
+  return runPart(cached.model, task.seed, task.totalTrials, task.firstBlock, task.count).serialize();
+}
