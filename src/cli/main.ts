@@ -84,6 +84,7 @@ export function buildProgram(): Command {
     .argument('[path...]', 'scenario files or folders')
     .addOption(trialsOption())
     .addOption(seedOption())
+    .addOption(workersOption())
     .addOption(jsonOption())
     .action(async (paths: string[], options) => {
       process.exitCode = await runCommand(paths, options, io);

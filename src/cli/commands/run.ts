@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { project, simulate } from '../../index.js';
+import { checkScenario, formatFinding, project, simulate } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, defaultWorkers, loadOrReport, printJson } from '../io.js';
 
 /** Trials per scenario for the main job: ±0.7 pp at worst at 95%, and every seed park in seconds. */
 export const RUN_DEFAULT_TRIALS = 20_000;
@@ -24,7 +24,7 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
  * prints one summary: per target the deterministic verdict and the probability of hitting it,
  * and per park the joint probability of its official targets.
  */
-export async function runCommand(paths: string[], options: { trials?: number; seed?: string | number; json?: boolean }, io: Io): Promise<number> {
+export async function runCommand(paths: string[], options: { trials?: number; seed?: string | number; workers?: number; json?: boolean }, io: Io): Promise<number> {
   const files = await scenarioFiles(paths.length > 0 ? paths : ['seeds']);
   if (files.length === 0) {
     io.err(`no scenario files (.json, .yaml) found in ${paths.join(', ')}`);
@@ -34,6 +34,7 @@ export async function runCommand(paths: string[], options: { trials?: number; se
   const rows: string[][] = [];
   const parks: string[][] = [];
   const results: unknown[] = [];
+  const findingLines: string[] = [];
   let code: number = EXIT.ok;
   for (const file of files) {
     const scenario = await loadOrReport(file, io);
@@ -42,8 +43,10 @@ export async function runCommand(paths: string[], options: { trials?: number; se
       continue;
     }
     const projection = await project(scenario);
-    const simulation = await simulate(scenario, { trials, seed: options.seed });
-    results.push({ file, projection, simulation });
+    const simulation = await simulate(scenario, { trials, seed: options.seed, workers: options.workers ?? defaultWorkers(trials) });
+    const findings = checkScenario(scenario);
+    results.push({ file, projection, simulation, findings });
+    for (const finding of findings) findingLines.push(`${scenario.park.id}: ${formatFinding(finding).join('\n  ')}`);
     simulation.targets.forEach((t, i) => {
       const nominal = projection.targets[i];
       rows.push([
@@ -59,7 +62,7 @@ export async function runCommand(paths: string[], options: { trials?: number; se
     });
     parks.push([
       scenario.park.id,
-      scenario.park.name,
+      scenario.park.name.length > 48 ? `${scenario.park.name.slice(0, 47)}…` : scenario.park.name,
       String(simulation.joint.targets.length),
       simulation.joint.targets.length > 0 ? formatProbability(simulation.joint.probability) : '—',
       simulation.joint.targets.length > 0 ? formatInterval(simulation.joint.interval) : '—',
@@ -73,5 +76,7 @@ export async function runCommand(paths: string[], options: { trials?: number; se
   io.out(table(['park', 'target', 'kind', 'deadline', 'threshold', 'deterministic', 'P(hit)', '95% interval'], rows));
   io.out('');
   io.out(table(['park', 'name', 'official targets', 'P(all official)', '95% interval'], parks));
+  io.out('');
+  io.out(findingLines.length > 0 ? `Data check findings (parkcast check FILE for details):\n${findingLines.join('\n')}` : 'Data check: no findings.');
   return code;
 }
