@@ -22,8 +22,10 @@ export { ScenarioError, formatProblem, formatPath, type Problem } from './proble
 
 // Projections and simulations
 export { project } from './analysis/project.js';
-export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions } from './analysis/simulate.js';
+export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions, type BlockSamples } from './analysis/simulate.js';
 export { sampleTrials, type TrialSamples } from './analysis/samples.js';
+export { simulateShard, mergeShards, shardBlocks, ShardMismatchError, type ShardResult } from './analysis/shards.js';
+export { RunAborted } from './engine/run.js';
 export type {
   Projection, ProjectedTarget, SimulationResult, SimulatedTarget, SimulatedMetricYear, TargetDefinition, Quantiles, ResultMeta,
 } from './analysis/results.js';

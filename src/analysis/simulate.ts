@@ -28,6 +28,23 @@ export interface SimulateOptions {
   onProgress?: (trialsDone: number, trialsPlanned: number) => void;
   /** Stops the run between batches (it then rejects with `RunAborted`). */
   signal?: AbortSignal;
+  /**
+   * Sees every block of trials as it is computed, for audit (`parkcast simulate --samples`): the
+   * arrays are views valid during the call. Only on one thread (`workers` 1).
+   */
+  onBlock?: (block: BlockSamples) => void;
+}
+
+/** One block of trials as `onBlock` sees it: per name, one value per trial of the block. */
+export interface BlockSamples {
+  readonly firstTrial: number;
+  readonly length: number;
+  readonly years: readonly number[];
+  /** Per assumption: values by year index for yearly ones, else one row. */
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly perYear: boolean; readonly values: readonly Float64Array[] }>;
+  /** Per metric: values by year index (0 is the base year). */
+  readonly metrics: ReadonlyArray<{ readonly name: string; readonly values: readonly Float64Array[] }>;
+  readonly targets: ReadonlyArray<{ readonly id: string; readonly measured: Float64Array; readonly hit: Uint8Array }>;
 }
 
 export const DEFAULT_TRIALS = 10_000;
@@ -40,6 +57,7 @@ function checkOptions(options: SimulateOptions): void {
   if (precision !== undefined && !(precision.halfWidth > 0 && precision.halfWidth < 0.5)) throw new RangeError(`precision.halfWidth: expected a number between 0 and 0.5, got ${precision.halfWidth}`);
   if (precision?.confidence !== undefined && !(precision.confidence > 0 && precision.confidence < 1)) throw new RangeError(`precision.confidence: expected a number between 0 and 1, got ${precision.confidence}`);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers: expected a whole number of at least 1, got ${options.workers}`);
+  if (options.onBlock !== undefined && (options.workers ?? 1) > 1) throw new RangeError('onBlock: raw samples are collected on one thread; set workers to 1');
   if (blocksPerBatch !== undefined && !(Number.isInteger(blocksPerBatch) && blocksPerBatch >= 1)) throw new RangeError(`blocksPerBatch: expected a whole number of at least 1, got ${blocksPerBatch}`);
   if (typeof options.seed === 'number' && !Number.isFinite(options.seed)) throw new RangeError(`seed: expected a finite number or a text, got ${options.seed}`);
 }
@@ -91,6 +109,17 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
     workers: options.workers,
     onProgress: options.onProgress ? (done) => options.onProgress?.(done, planned) : undefined,
     signal: options.signal,
+    onBlock: options.onBlock
+      ? (outcome, firstTrial) =>
+          options.onBlock?.({
+            firstTrial,
+            length: outcome.length,
+            years: model.years,
+            parameters: model.parameters.map((p, i) => ({ name: p.name, perYear: p.perYear, values: p.perYear ? outcome.parameters[i] : [outcome.parameters[i][0]] })),
+            metrics: model.metrics.map((m, i) => ({ name: m.name, values: outcome.values[i] })),
+            targets: model.targets.map((t, i) => ({ id: t.id, measured: outcome.targets.measured[i], hit: outcome.targets.hit[i] })),
+          })
+      : undefined,
     expressions,
     modelKey: meta.scenarioHash,
   });

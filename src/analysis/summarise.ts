@@ -46,7 +46,7 @@ export function summarise(
         byYear: years.slice(1).map((year, index) => ({ year, probability: tally.firstYearCounts[t][index + 1] / n })),
         never: tally.never[t] / n,
       },
-      expectedShortfall: tally.shortfallCounts[t] > 0 ? tally.shortfallSums[t] / tally.shortfallCounts[t] : null,
+      expectedShortfall: tally.shortfallCounts[t] > 0 ? tally.shortfallSums[t].value() / tally.shortfallCounts[t] : null,
       measured: {
         mean: tally.measuredMoments[t].count > 0 ? tally.measuredMoments[t].mean : null,
         quantiles: quantilesOf(histogram),
@@ -77,7 +77,7 @@ export function summarise(
       return {
         year,
         mean: finite ? moments.mean : null,
-        sd: finite ? (moments.count > 1 ? Math.sqrt(moments.m2 / (moments.count - 1)) : 0) : null,
+        sd: finite ? moments.sd : null,
         quantiles: quantilesOf(histogram),
       };
     }),

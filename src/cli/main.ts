@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ScenarioError, VERSION, formatProblem } from '../index.js';
 import { checkCommand } from './commands/check.js';
+import { mergeCommand } from './commands/merge.js';
 import { projectCommand } from './commands/project.js';
 import { runCommand } from './commands/run.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -28,6 +29,15 @@ function seed(text: string): string | number {
   return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
 }
 
+function shard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !(count >= 1 && index >= 1 && index <= count)) throw new InvalidArgumentError(`--shard: expected i/n with 1 <= i <= n, got "${text}"`);
+  return { index, count };
+}
+
+const outputOption = () => new Option('-o, --output <FILE>', 'write the JSON result to FILE (atomically) instead of printing it');
 const trialsOption = () => new Option('-n, --trials <N>', 'number of Monte Carlo trials (the most, with --precision)').argParser(wholeNumber('--trials'));
 const seedOption = () => new Option('-s, --seed <S>', 'master seed: the same seed gives the same result').argParser(seed);
 const jsonOption = () => new Option('--json', 'print the result as JSON');
@@ -74,9 +84,21 @@ export function buildProgram(): Command {
     .addOption(new Option('-p, --precision <HALFWIDTH>', 'stop once every probability is known to ± this (e.g. 0.005)').argParser(fraction('--precision')))
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of intervals (default 0.95)').argParser(fraction('--confidence')))
     .addOption(workersOption())
+    .addOption(new Option('--shard <i/n>', 'compute only shard i of n (1-based) and print it for `parkcast merge`').argParser(shard))
+    .addOption(new Option('--samples <FILE>', 'write every trial to FILE (.csv or .jsonl) for audit'))
+    .addOption(outputOption())
     .addOption(jsonOption())
     .action(async (file: string, options) => {
       process.exitCode = await simulateCommand(file, options, io);
+    });
+  program
+    .command('merge')
+    .description('combine shard files (from simulate --shard) into the result of the whole run')
+    .argument('<part...>', 'shard files')
+    .addOption(outputOption())
+    .addOption(jsonOption())
+    .action(async (files: string[], options) => {
+      process.exitCode = await mergeCommand(files, options, io);
     });
   program
     .command('run')

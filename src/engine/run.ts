@@ -38,10 +38,10 @@ export class RunAborted extends Error {
   }
 }
 
-/** Folds a part into the run in block order, checking block by block; returns the index of the record where the check said stop. */
-function firstStop(run: Tally, part: Tally, check: BlockCheck | undefined): number {
+/** Checks a part's blocks in order; returns the index of the block after which the check says stop, or -1. */
+function firstStop(part: Tally, check: BlockCheck | undefined): number {
   if (check === undefined) return -1;
-  return part.records.findIndex((record) => check(run.recordHits(record)));
+  return part.blockHits.findIndex(([trials, jointHits, ...hits]) => check({ trials, jointHits, hits }));
 }
 
 function workerFile(): { filename: string; execArgv: string[] } {
@@ -53,15 +53,16 @@ function workerFile(): { filename: string; execArgv: string[] } {
 }
 
 /**
- * Runs the blocks of a run and merges them, in block order, into one tally: in this thread, or
- * in parallel on worker threads (piscina). Either way the tally is the same bit for bit, since
- * each block draws from its own streams and parts are merged in block order. With a `check`, the
- * run stops after the first block at which it says so, also whatever the number of workers.
+ * Runs the blocks of a run and merges them into one tally: in this thread, or in parallel on
+ * worker threads (piscina). Either way the tally is the same bit for bit, since each block draws
+ * from its own streams and every part of a tally merges exactly. With a `check`, the run stops
+ * after the first block (in block order) at which it says so, whatever the number of workers.
  */
 export async function runBlocks(model: Model, seed: string | number, totalTrials: number, options: RunOptions = {}): Promise<{ tally: Tally; stoppedEarly: boolean }> {
   const first = options.firstBlock ?? 0;
   const end = options.endBlock ?? blockCount(totalTrials);
-  const batch = options.blocksPerBatch ?? 16;
+  // Raw samples with early stopping go block by block, so no block past the stop is ever seen.
+  const batch = options.onBlock && options.check ? 1 : (options.blocksPerBatch ?? 16);
   const workers = options.workers ?? 1;
   const run = new Tally(model, first);
   const batches: Array<{ first: number; count: number }> = [];
@@ -69,9 +70,9 @@ export async function runBlocks(model: Model, seed: string | number, totalTrials
 
   /** Merges a part; if the check stops inside it, re-runs only the blocks up to the stop here. */
   const absorb = (part: Tally): boolean => {
-    const stop = firstStop(run, part, options.check);
+    const stop = firstStop(part, options.check);
     const isLast = part.firstBlock + part.blocks >= end;
-    if (stop < 0 || (isLast && stop === part.records.length - 1)) {
+    if (stop < 0 || (isLast && stop === part.blocks - 1)) {
       run.merge(part);
       options.onProgress?.(run.trials);
       return false;
@@ -83,6 +84,8 @@ export async function runBlocks(model: Model, seed: string | number, totalTrials
 
   if (workers <= 1 || batches.length <= 1) {
     for (const b of batches) {
+      // Let the event loop run between batches, so Ctrl-C (the abort signal) gets through.
+      if (options.signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) throw new RunAborted();
       if (absorb(runPart(model, seed, totalTrials, b.first, b.count, options.onBlock))) return { tally: run, stoppedEarly: true };
     }

@@ -15,7 +15,7 @@ export function blockCount(totalTrials: number): number {
 
 /**
  * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a tally that keeps
- * its block records: a part of the run, to be merged in block order. Blocks draw from streams
+ * its blocks' hits: a part of the run, to be merged in block order. Blocks draw from streams
  * derived from (seed, name, block), so any split of the run gives the same trials.
  */
 export function runPart(

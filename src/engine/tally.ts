@@ -1,75 +1,121 @@
 import type { BlockOutcome } from './blockRunner.js';
+import { ExactSum } from './exactSum.js';
 import { LogHistogram, type SerializedHistogram } from './logHistogram.js';
 import { margin } from './measure.js';
 import type { Model } from './model.js';
-
-/** Running moments, combined block by block (Chan et al.), always in block order. */
-export interface Moments {
-  count: number;
-  mean: number;
-  m2: number;
-}
+import { runNominal } from './runBlocks.js';
 
 /**
- * Adds the first `length` values to a histogram and writes their count, mean and squared
- * deviations into `record` at `at`, in one pass. Values are shifted by the first finite one, so
- * the sum of squares keeps its precision when the spread is small against the level.
+ * Sums of one quantity over trials: the count of finite values and exact sums of their
+ * deviations from a fixed shift (the nominal value) and of the squared deviations. Shifting
+ * keeps the squares small when the spread is small against the level (1e10 yuan ± 1e8).
  */
-function histogramAndMoments(histogram: LogHistogram, values: Float64Array, length: number, record: Float64Array, at: number): void {
-  let shift = Number.NaN;
-  let count = 0;
-  let sum = 0;
-  let squares = 0;
-  for (let i = 0; i < length; i++) {
-    const v = values[i];
-    histogram.add(v);
-    if (v - v !== 0) continue; // NaN or ±Infinity
-    if (count === 0) shift = v;
-    const d = v - shift;
-    count++;
-    sum += d;
-    squares += d * d;
+export class Moments {
+  count = 0;
+  readonly sum = new ExactSum();
+  readonly squares = new ExactSum();
+
+  constructor(readonly shift: number) {}
+
+  /** Adds the finite values among the first `length`, and counts them into the histogram too. */
+  addBlock(values: Float64Array, length: number, histogram: LogHistogram): void {
+    const shift = this.shift;
+    let count = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < length; i++) {
+      const v = values[i];
+      histogram.add(v);
+      if (v - v !== 0) continue; // NaN or ±Infinity
+      const d = v - shift;
+      count++;
+      sum += d;
+      squares += d * d;
+    }
+    this.count += count;
+    this.sum.add(sum);
+    this.squares.add(squares);
   }
-  record[at] = count;
-  record[at + 1] = count === 0 ? 0 : shift + sum / count;
-  record[at + 2] = count === 0 ? 0 : Math.max(0, squares - (sum * sum) / count);
+
+  merge(other: Moments): void {
+    this.count += other.count;
+    this.sum.merge(other.sum);
+    this.squares.merge(other.squares);
+  }
+
+  get mean(): number {
+    return this.count === 0 ? Number.NaN : this.shift + this.sum.value() / this.count;
+  }
+
+  /** The sample standard deviation. */
+  get sd(): number {
+    if (this.count < 2) return 0;
+    const s = this.sum.value();
+    return Math.sqrt(Math.max(0, this.squares.value() - (s * s) / this.count) / (this.count - 1));
+  }
+
+  serialize(): SerializedMoments {
+    return { count: this.count, sum: this.sum.serialize(), squares: this.squares.serialize() };
+  }
+
+  static deserialize(shift: number, data: SerializedMoments): Moments {
+    const moments = new Moments(shift);
+    moments.count = data.count;
+    moments.sum.merge(ExactSum.deserialize(data.sum));
+    moments.squares.merge(ExactSum.deserialize(data.squares));
+    return moments;
+  }
 }
 
-function combine(into: Moments, count: number, mean: number, m2: number): void {
-  if (count === 0) return;
-  const total = into.count + count;
-  const delta = mean - into.mean;
-  into.mean += (delta * count) / total;
-  into.m2 += m2 + (delta * delta * into.count * count) / total;
-  into.count = total;
+export interface SerializedMoments {
+  readonly count: number;
+  readonly sum: number[];
+  readonly squares: number[];
 }
 
-/** What a serialized tally (a shard's part of a run) holds. */
+/** A part of a run as plain data: for a worker's reply or a shard file. */
 export interface SerializedTally {
   readonly firstBlock: number;
   readonly blocks: number;
   readonly trials: number;
+  readonly hits: number[];
+  readonly jointHits: number;
   readonly officialHitCounts: number[];
   readonly firstYearCounts: number[][];
   readonly never: number[];
+  readonly shortfallSums: number[][];
+  readonly shortfallCounts: number[];
   readonly metricHistograms: SerializedHistogram[][];
+  readonly metricMoments: SerializedMoments[][];
   readonly measuredHistograms: SerializedHistogram[];
-  /** One record per block of its floating-point sums, folded in block order when merged. */
-  readonly records: number[][];
+  readonly measuredMoments: SerializedMoments[];
+  /** Per block: [trials, joint hits, hits per target], for stopping early at the right block. */
+  readonly blockHits: number[][];
+}
+
+const shiftsByModel = new WeakMap<Model, { metrics: number[][]; measured: number[] }>();
+
+/** The nominal values, used as the moments' shifts: the same in every thread and shard. */
+function shiftsOf(model: Model): { metrics: number[][]; measured: number[] } {
+  let shifts = shiftsByModel.get(model);
+  if (shifts === undefined) {
+    const nominal = runNominal(model);
+    const finite = (v: number) => (Number.isFinite(v) ? v : 0);
+    shifts = { metrics: nominal.values.map((byYear) => byYear.map(finite)), measured: nominal.targets.map((t) => finite(t.measured)) };
+    shiftsByModel.set(model, shifts);
+  }
+  return shifts;
 }
 
 /**
- * Everything a run needs to report, accumulated as blocks stream through, in memory that does
- * not grow with the number of trials: whole-number counts (hits, first years, k of n),
- * histograms for quantiles, and moments and shortfalls folded block by block in block order.
- *
- * Each block leaves a small record of its own sums. A tally that is part of a larger run (a
- * worker's batch, a shard) keeps its records; the run's tally folds them in block order when it
- * merges the part, so the sums come out the same bit for bit however the blocks were split up.
+ * Everything a run reports, accumulated as blocks stream through, in memory that does not grow
+ * with the number of trials: whole-number counts (hits, first years, k of n), histograms for
+ * quantiles, and exact sums for means, standard deviations and shortfalls. Every part of it
+ * merges exactly, so a run split across workers or shards gives the same tally bit for bit.
  */
 export class Tally {
   trials = 0;
-  /** Blocks added so far, and the index of the first. */
+  /** Blocks added so far, starting at `firstBlock`. */
   blocks = 0;
   readonly hits: number[];
   jointHits = 0;
@@ -78,48 +124,43 @@ export class Tally {
   /** firstYearCounts[target][yearIndex]; index 0 (the base year) stays 0. */
   readonly firstYearCounts: number[][];
   readonly never: number[];
-  readonly shortfallSums: number[];
+  readonly shortfallSums: ExactSum[];
   readonly shortfallCounts: number[];
   readonly metricHistograms: LogHistogram[][];
   readonly metricMoments: Moments[][];
   readonly measuredHistograms: LogHistogram[];
   readonly measuredMoments: Moments[];
-  /** Per-block records not folded yet (parts only). */
-  readonly records: Float64Array[] = [];
+  /** Per block: [trials, joint hits, hits per target] (kept by parts only). */
+  readonly blockHits: number[][] = [];
   private readonly official: number[];
-  private readonly recordLength: number;
 
   /**
-   * @param keepRecords true for a part of a run (a batch, a shard), whose records the whole run folds.
+   * @param keepBlockHits true for a part of a run (a batch), whose per-block hits the run checks in order to stop early.
    */
   constructor(
     private readonly model: Model,
     readonly firstBlock = 0,
-    private readonly keepRecords = false,
+    private readonly keepBlockHits = false,
   ) {
     const targets = model.targets.length;
+    const shifts = shiftsOf(model);
     this.official = model.targets.map((t, i) => (t.official ? i : -1)).filter((i) => i >= 0);
     this.hits = new Array(targets).fill(0);
     this.officialHitCounts = new Array(this.official.length + 1).fill(0);
     this.firstYearCounts = model.targets.map(() => new Array(model.years.length).fill(0));
     this.never = new Array(targets).fill(0);
-    this.shortfallSums = new Array(targets).fill(0);
+    this.shortfallSums = model.targets.map(() => new ExactSum());
     this.shortfallCounts = new Array(targets).fill(0);
     this.metricHistograms = model.metrics.map(() => model.years.map(() => new LogHistogram()));
-    this.metricMoments = model.metrics.map(() => model.years.map(() => ({ count: 0, mean: 0, m2: 0 })));
+    this.metricMoments = model.metrics.map((_, m) => model.years.map((__, y) => new Moments(shifts.metrics[m][y])));
     this.measuredHistograms = model.targets.map(() => new LogHistogram());
-    this.measuredMoments = model.targets.map(() => ({ count: 0, mean: 0, m2: 0 }));
-    // [trials, joint hits, hits[T], shortfall sum[T], shortfall count[T], measured moments[T×3], metric moments[M×Y×3]]
-    this.recordLength = 2 + 3 * targets + 3 * targets + 3 * model.metrics.length * model.years.length;
+    this.measuredMoments = model.targets.map((_, t) => new Moments(shifts.measured[t]));
   }
 
-  /** Adds the next block of the run. Returns the block's record (its hits are at 2..2+T). */
-  addBlock(outcome: BlockOutcome): Float64Array {
+  /** Adds the next block of the run; returns its [trials, joint hits, hits per target]. */
+  addBlock(outcome: BlockOutcome): number[] {
     const n = outcome.length;
     const t = outcome.targets;
-    const targetCount = this.model.targets.length;
-    const record = new Float64Array(this.recordLength);
-    record[0] = n;
     let joint = 0;
     for (let i = 0; i < n; i++) {
       let k = 0;
@@ -127,7 +168,7 @@ export class Tally {
       this.officialHitCounts[k]++;
       if (k === this.official.length) joint++;
     }
-    record[1] = joint;
+    const blockHits = [n, joint];
     this.model.targets.forEach((target, index) => {
       const hit = t.hit[index];
       const measured = t.measured[index];
@@ -149,96 +190,84 @@ export class Tally {
         if (first[i] < 0) this.never[index]++;
         else firstCounts[first[i]]++;
       }
-      record[2 + index] = hits;
-      record[2 + targetCount + index] = shortfall;
-      record[2 + 2 * targetCount + index] = shortfallCount;
-      histogramAndMoments(this.measuredHistograms[index], measured, n, record, 2 + 3 * targetCount + 3 * index);
+      this.hits[index] += hits;
+      blockHits.push(hits);
+      this.shortfallSums[index].add(shortfall);
+      this.shortfallCounts[index] += shortfallCount;
+      this.measuredMoments[index].addBlock(measured, n, this.measuredHistograms[index]);
     });
-    let at = 2 + 6 * targetCount;
     outcome.values.forEach((byYear, m) => {
-      byYear.forEach((values, y) => {
-        histogramAndMoments(this.metricHistograms[m][y], values, n, record, at);
-        at += 3;
-      });
+      byYear.forEach((values, y) => this.metricMoments[m][y].addBlock(values, n, this.metricHistograms[m][y]));
     });
+    this.trials += n;
+    this.jointHits += joint;
     this.blocks++;
-    if (this.keepRecords) this.records.push(record);
-    else this.fold(record);
-    return record;
+    if (this.keepBlockHits) this.blockHits.push(blockHits);
+    return blockHits;
   }
 
-  /** Folds one block's record into the running sums; blocks must be folded in order. */
-  private fold(record: Float64Array): void {
-    const targetCount = this.model.targets.length;
-    this.trials += record[0];
-    this.jointHits += record[1];
-    for (let index = 0; index < targetCount; index++) {
-      this.hits[index] += record[2 + index];
-      this.shortfallSums[index] += record[2 + targetCount + index];
-      this.shortfallCounts[index] += record[2 + 2 * targetCount + index];
-      const at = 2 + 3 * targetCount + 3 * index;
-      combine(this.measuredMoments[index], record[at], record[at + 1], record[at + 2]);
-    }
-    let at = 2 + 6 * targetCount;
-    for (const byYear of this.metricMoments) {
-      for (const moments of byYear) {
-        combine(moments, record[at], record[at + 1], record[at + 2]);
-        at += 3;
-      }
-    }
-  }
-
-  /** The hits of each target and the joint hits in a block's record. */
-  recordHits(record: Float64Array): { trials: number; hits: number[]; jointHits: number } {
-    return { trials: record[0], jointHits: record[1], hits: this.model.targets.map((_, index) => record[2 + index]) };
-  }
-
-  /**
-   * Merges a part of the run that starts where this tally ends: adds its counts and histograms,
-   * and folds its block records in order.
-   */
+  /** Merges the part of the run that follows this one (its first block is this one's end). */
   merge(part: Tally): void {
     if (part.firstBlock !== this.firstBlock + this.blocks) {
       throw new Error(`blocks out of order: expected a part starting at block ${this.firstBlock + this.blocks}, got ${part.firstBlock}`);
     }
     const add = (into: number[], from: readonly number[]) => from.forEach((v, i) => (into[i] += v));
+    this.trials += part.trials;
+    this.jointHits += part.jointHits;
+    add(this.hits, part.hits);
     add(this.officialHitCounts, part.officialHitCounts);
     add(this.never, part.never);
+    add(this.shortfallCounts, part.shortfallCounts);
     this.firstYearCounts.forEach((counts, t) => add(counts, part.firstYearCounts[t]));
+    this.shortfallSums.forEach((sum, t) => sum.merge(part.shortfallSums[t]));
     this.metricHistograms.forEach((byYear, m) => byYear.forEach((h, y) => h.merge(part.metricHistograms[m][y])));
+    this.metricMoments.forEach((byYear, m) => byYear.forEach((s, y) => s.merge(part.metricMoments[m][y])));
     this.measuredHistograms.forEach((h, t) => h.merge(part.measuredHistograms[t]));
-    for (const record of part.records) {
-      if (this.keepRecords) this.records.push(record);
-      else this.fold(record);
-    }
+    this.measuredMoments.forEach((s, t) => s.merge(part.measuredMoments[t]));
+    if (this.keepBlockHits) this.blockHits.push(...part.blockHits);
     this.blocks += part.blocks;
   }
 
-  /** A plain-data copy of a part, for a worker's reply or a shard file. */
-  serialize(): SerializedTally {
+  /** A plain-data copy; without block hits for shard files, which cannot stop early. */
+  serialize(options: { blockHits?: boolean } = {}): SerializedTally {
     return {
       firstBlock: this.firstBlock,
       blocks: this.blocks,
-      trials: this.records.reduce((sum, r) => sum + r[0], 0),
+      trials: this.trials,
+      hits: this.hits,
+      jointHits: this.jointHits,
       officialHitCounts: this.officialHitCounts,
       firstYearCounts: this.firstYearCounts,
       never: this.never,
+      shortfallSums: this.shortfallSums.map((s) => s.serialize()),
+      shortfallCounts: this.shortfallCounts,
       metricHistograms: this.metricHistograms.map((byYear) => byYear.map((h) => h.serialize())),
+      metricMoments: this.metricMoments.map((byYear) => byYear.map((s) => s.serialize())),
       measuredHistograms: this.measuredHistograms.map((h) => h.serialize()),
-      records: this.records.map((r) => Array.from(r)),
+      measuredMoments: this.measuredMoments.map((s) => s.serialize()),
+      blockHits: options.blockHits === false ? [] : this.blockHits,
     };
   }
 
   /** Rebuilds a part from its plain-data copy. */
   static deserialize(model: Model, data: SerializedTally): Tally {
-    const tally = new Tally(model, data.firstBlock, true);
+    const tally = new Tally(model, data.firstBlock, data.blockHits.length > 0);
+    const shifts = shiftsOf(model);
+    const set = (into: number[], from: readonly number[]) => from.forEach((v, i) => (into[i] = v));
+    tally.trials = data.trials;
     tally.blocks = data.blocks;
-    data.officialHitCounts.forEach((v, i) => (tally.officialHitCounts[i] = v));
-    data.never.forEach((v, i) => (tally.never[i] = v));
-    data.firstYearCounts.forEach((counts, t) => counts.forEach((v, y) => (tally.firstYearCounts[t][y] = v)));
+    tally.jointHits = data.jointHits;
+    set(tally.hits, data.hits);
+    set(tally.officialHitCounts, data.officialHitCounts);
+    set(tally.never, data.never);
+    set(tally.shortfallCounts, data.shortfallCounts);
+    data.firstYearCounts.forEach((counts, t) => set(tally.firstYearCounts[t], counts));
+    data.shortfallSums.forEach((partials, t) => tally.shortfallSums[t].merge(ExactSum.deserialize(partials)));
     data.metricHistograms.forEach((byYear, m) => byYear.forEach((h, y) => tally.metricHistograms[m][y].merge(LogHistogram.deserialize(h))));
+    data.metricMoments.forEach((byYear, m) => byYear.forEach((s, y) => tally.metricMoments[m][y].merge(Moments.deserialize(shifts.metrics[m][y], s))));
     data.measuredHistograms.forEach((h, t) => tally.measuredHistograms[t].merge(LogHistogram.deserialize(h)));
-    for (const record of data.records) tally.records.push(Float64Array.from(record));
+    data.measuredMoments.forEach((s, t) => tally.measuredMoments[t].merge(Moments.deserialize(shifts.measured[t], s)));
+    tally.blockHits.push(...data.blockHits);
     return tally;
   }
 }

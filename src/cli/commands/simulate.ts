@@ -1,6 +1,9 @@
-import { type SimulateOptions, type SimulationResult, simulate } from '../../index.js';
+import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
-import { EXIT, type Io, defaultWorkers, loadOrReport, printJson } from '../io.js';
+import { interruptible } from '../interrupt.js';
+import { EXIT, type Io, defaultWorkers, loadOrReport, openAtomicFile, writeFileAtomic } from '../io.js';
+import { progressBar } from '../progress.js';
+import { samplesFormatter } from '../samples.js';
 
 /** The median first year met among trials that met it in the horizon, for the table. */
 function typicalFirstYear(t: SimulationResult['targets'][number]): string {
@@ -60,21 +63,70 @@ export interface SimulateCommandOptions {
   confidence?: number;
   workers?: number;
   json?: boolean;
+  /** `i/n`: compute only shard i of n (prints a shard file for `parkcast merge`). */
+  shard?: { index: number; count: number };
+  /** Write the result (JSON) to this file, atomically, instead of stdout. */
+  output?: string;
+  /** Write every trial to this file (.csv or .jsonl), atomically. */
+  samples?: string;
 }
 
-/** `parkcast simulate FILE --trials N --seed S`: the Monte Carlo summary, or JSON with --json. */
+/**
+ * `parkcast simulate FILE`: the Monte Carlo summary as a table, or JSON with --json; a shard of
+ * the run with --shard i/n. Shows progress on a terminal; Ctrl-C stops cleanly, writing nothing.
+ */
 export async function simulateCommand(file: string, options: SimulateCommandOptions, io: Io): Promise<number> {
   const scenario = await loadOrReport(file, io);
   if (scenario === undefined) return EXIT.invalidInput;
-  const simulateOptions: SimulateOptions = {
-    trials: options.trials,
-    seed: options.seed,
-    confidence: options.confidence,
-    workers: options.workers ?? defaultWorkers(options.trials),
-    precision: options.precision === undefined ? undefined : { halfWidth: options.precision, confidence: options.confidence },
+  const trials = options.trials ?? DEFAULT_TRIALS;
+  const workers = options.workers ?? (options.samples ? 1 : defaultWorkers(trials));
+  if (options.samples && !/\.(csv|jsonl)$/i.test(options.samples)) {
+    io.err(`--samples: expected a file name ending in .csv or .jsonl, got "${options.samples}"`);
+    return EXIT.usage;
+  }
+  if (options.shard && (options.precision !== undefined || options.samples)) {
+    io.err('--shard: a shard cannot stop early (--precision) or write samples (--samples); run those on the whole run');
+    return EXIT.usage;
+  }
+  const emit = async (text: string) => {
+    if (options.output) await writeFileAtomic(options.output, `${text}\n`);
+    else io.out(text);
   };
-  const result = await simulate(scenario, simulateOptions);
-  if (options.json) printJson(io, result);
-  else io.out(simulationText(result, `${scenario.park.name} (${file})`));
-  return EXIT.ok;
+
+  if (options.shard) {
+    const shard = options.shard;
+    const part = await simulateShard(scenario, { trials, seed: options.seed, confidence: options.confidence, workers, shard });
+    await emit(JSON.stringify(part));
+    return EXIT.ok;
+  }
+
+  const samples = options.samples ? openAtomicFile(options.samples) : undefined;
+  const format = samplesFormatter(options.samples?.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv');
+  const progress = progressBar(trials);
+  try {
+    const result = await interruptible((signal) =>
+      simulate(scenario, {
+        trials,
+        seed: options.seed,
+        confidence: options.confidence,
+        workers,
+        precision: options.precision === undefined ? undefined : { halfWidth: options.precision, confidence: options.confidence },
+        onProgress: (done) => progress.update(done),
+        onBlock: samples ? (block) => samples.write(format(block)) : undefined,
+        signal,
+      }),
+    );
+    progress.stop();
+    samples?.commit();
+    await emit(options.json || options.output ? JSON.stringify(result, null, 2) : simulationText(result, `${scenario.park.name} (${file})`));
+    return EXIT.ok;
+  } catch (error) {
+    progress.stop();
+    samples?.discard();
+    if (error instanceof RunAborted) {
+      io.err('parkcast: stopped; no output written');
+      return EXIT.interrupted;
+    }
+    throw error;
+  }
 }
