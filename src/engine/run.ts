@@ -61,9 +61,15 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export async function runBlocks(model: Model, seed: string | number, totalTrials: number, options: RunOptions = {}): Promise<{ tally: Tally; stoppedEarly: boolean }> {
   const first = options.firstBlock ?? 0;
   const end = options.endBlock ?? blockCount(totalTrials);
-  // Raw samples with early stopping go block by block, so no block past the stop is ever seen.
-  const batch = options.onBlock && options.check ? 1 : (options.blocksPerBatch ?? 16);
   const workers = options.workers ?? 1;
+  // Raw samples with early stopping go block by block, so no block past the stop is ever seen.
+  // On workers, a task's reply (histograms) costs about as much as a few blocks: without early
+  // stopping, give each worker about four large tasks.
+  const batch =
+    options.onBlock && options.check ? 1
+    : options.blocksPerBatch !== undefined ? options.blocksPerBatch
+    : workers > 1 && !options.check ? Math.max(16, Math.ceil((end - first) / (workers * 4)))
+    : 16;
   const run = new Tally(model, first);
   const batches: Array<{ first: number; count: number }> = [];
   for (let b = first; b < end; b += batch) batches.push({ first: b, count: Math.min(batch, end - b) });
