@@ -1,12 +1,13 @@
 import type { Unit } from '../index.js';
 
-/** A number in the metric's unit, readable: 15.7 bn yuan, 1.2 m yuan, 105 enterprises, 5.4%. */
+/** A number in the metric's unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan, 105, 5.4%. */
 export function formatValue(value: number | null | undefined, unit: Unit | string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (unit === 'share') return `${(value * 100).toFixed(1)}%`;
   const abs = Math.abs(value);
   const scaled = (divisor: number, suffix: string) => `${(value / divisor).toFixed(abs / divisor >= 100 ? 0 : abs / divisor >= 10 ? 1 : 2)} ${suffix}`;
   const suffix = unit === 'yuan' ? ' yuan' : unit === 'area' ? ' m²' : '';
+  if (abs >= 1e12) return `${scaled(1e12, 'tn')}${suffix}`;
   if (abs >= 1e9) return `${scaled(1e9, 'bn')}${suffix}`;
   if (abs >= 1e6) return `${scaled(1e6, 'm')}${suffix}`;
   if (abs >= 1e4) return `${scaled(1e3, 'k')}${suffix}`;
