@@ -11,5 +11,16 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'text'],
+      // The engine, processes and analysis are held to 90% of lines.
+      thresholds: {
+        'src/engine/**': { lines: 90 },
+        'src/processes/**': { lines: 90 },
+        'src/analysis/**': { lines: 90 },
+      },
+    },
   },
 });
