@@ -2,7 +2,7 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
 import { describe, expect, it } from 'vitest';
-import { type ScenarioInput, parseScenario, simulate } from '../../src/index.js';
+import { type ScenarioInput, parseScenario, project, simulate } from '../../src/index.js';
 import { baseScenario, standardErrors } from '../fixtures/scenarios.js';
 
 const TRIALS = 100_000;
@@ -100,5 +100,36 @@ describe('Monte Carlo probabilities against closed forms (fixed seed, within 4 s
     const expected = k / (1 + (k / 100_000 - 1) * Math.exp(-0.8 * 3));
     const median = result.metrics[0].years[3].quantiles?.p50 ?? Number.NaN;
     expect(Math.abs(median - expected) / expected).toBeLessThan(0.002);
+  });
+});
+
+describe('overdispersed arrivals and one-off steps', () => {
+  it('negative binomial arrivals: mean T·μ and variance T·(μ + μ²/k) over T years', async () => {
+    const result = await simulate(
+      await parseScenario(baseScenario({ metrics: { firms: { unit: 'count', baseline: 0, process: { type: 'arrivals', rate: 30, dispersion: 5 } } } })),
+      { trials: TRIALS, seed: 4 },
+    );
+    const final = result.metrics[0].years[3];
+    const variance = 3 * (30 + 900 / 5);
+    expect(Math.abs((final.mean as number) - 90)).toBeLessThan(4 * Math.sqrt(variance / TRIALS));
+    // The sample sd's standard error is about sd·sqrt((kurtosis - 1) / 4n); kurtosis here is below 4.
+    expect(Math.abs((final.sd as number) - Math.sqrt(variance))).toBeLessThan(4 * Math.sqrt(variance) * Math.sqrt(3 / (4 * TRIALS)));
+  });
+
+  it('steps add and multiply in their year and carry forward; a constant metric keeps its value', async () => {
+    const projection = await project(
+      await parseScenario(
+        baseScenario({
+          parameters: { fund: { distribution: { dist: 'fixed', value: 1e10 } } },
+          metrics: {
+            fundBalance: { unit: 'yuan', baseline: 0, process: { type: 'constant' }, steps: [{ year: 2023, add: 'fund' }, { year: 2025, multiply: 0.5 }] },
+            output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1 }, steps: [{ year: 2024, multiply: 2, add: 1e8 }] },
+          },
+        }),
+      ),
+    );
+    expect(projection.metrics[0].values).toEqual([0, 1e10, 1e10, 5e9]);
+    const g = Math.exp(0.1);
+    expect(projection.metrics[1].values).toEqual([1e9, 1e9 * g, 1e9 * g * g * 2 + 1e8, (1e9 * g * g * 2 + 1e8) * g]);
   });
 });
