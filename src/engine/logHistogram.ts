@@ -77,7 +77,11 @@ export class LogHistogram {
     ] as const) {
       theirs.forEach((bins, exponent) => {
         if (bins === undefined) return;
-        const target = (mine[exponent] ??= new Float64Array(SUBS));
+        let target = mine[exponent];
+        if (target === undefined) {
+          target = new Float64Array(SUBS);
+          mine[exponent] = target;
+        }
         for (let i = 0; i < SUBS; i++) target[i] += bins[i];
       });
     }
@@ -108,7 +112,11 @@ export class LogHistogram {
     const histogram = new LogHistogram();
     for (const [sign, exponent, sub, count] of data.bins) {
       const octaves = sign > 0 ? histogram.positive : histogram.negative;
-      const bins = (octaves[exponent] ??= new Float64Array(SUBS));
+      let bins = octaves[exponent];
+      if (bins === undefined) {
+        bins = new Float64Array(SUBS);
+        octaves[exponent] = bins;
+      }
       bins[sub] += count;
       histogram.count += count;
     }

@@ -14,7 +14,7 @@ export type ExpressionNode =
   | { readonly kind: 'unary'; readonly operator: UnaryOperator; readonly operand: ExpressionNode }
   | { readonly kind: 'binary'; readonly operator: BinaryOperator; readonly left: ExpressionNode; readonly right: ExpressionNode }
   | { readonly kind: 'call'; readonly fn: AllowedFunction; readonly args: readonly ExpressionNode[] }
-  | { readonly kind: 'conditional'; readonly test: ExpressionNode; readonly then: ExpressionNode; readonly otherwise: ExpressionNode };
+  | { readonly kind: 'conditional'; readonly test: ExpressionNode; readonly whenTrue: ExpressionNode; readonly whenFalse: ExpressionNode };
 
 /** The names an expression reads, in first-seen order. */
 export function namesIn(node: ExpressionNode, into: string[] = []): string[] {
@@ -36,8 +36,8 @@ export function namesIn(node: ExpressionNode, into: string[] = []): string[] {
       break;
     case 'conditional':
       namesIn(node.test, into);
-      namesIn(node.then, into);
-      namesIn(node.otherwise, into);
+      namesIn(node.whenTrue, into);
+      namesIn(node.whenFalse, into);
       break;
   }
   return into;

@@ -51,7 +51,7 @@ function emit(node: ExpressionNode, slot: ReadonlyMap<string, number>): string {
     case 'call':
       return FUNCTIONS[node.fn](node.args.map((arg) => emit(arg, slot)));
     case 'conditional':
-      return `(${emit(node.test, slot)} !== 0 ? ${emit(node.then, slot)} : ${emit(node.otherwise, slot)})`;
+      return `(${emit(node.test, slot)} !== 0 ? ${emit(node.whenTrue, slot)} : ${emit(node.whenFalse, slot)})`;
   }
 }
 

@@ -70,8 +70,8 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNod
       return {
         kind: 'conditional',
         test: convert(n.condition as MathNode, knownNames),
-        then: convert(n.trueExpr as MathNode, knownNames),
-        otherwise: convert(n.falseExpr as MathNode, knownNames),
+        whenTrue: convert(n.trueExpr as MathNode, knownNames),
+        whenFalse: convert(n.falseExpr as MathNode, knownNames),
       };
     case 'FunctionNode': {
       const fnNode = n.fn as MathNode & { name?: string };

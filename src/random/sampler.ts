@@ -1,7 +1,7 @@
 import type { Distribution } from '../scenario/schema/distribution.js';
 import { binomial } from './binomial.js';
 import { fitRange90, pertShape } from './fit.js';
-import { beta, gamma } from './gamma.js';
+import { beta } from './gamma.js';
 import { standardNormal } from './normal.js';
 import { poisson } from './poisson.js';
 import type { RandomStream } from './stream.js';
@@ -9,19 +9,15 @@ import type { RandomStream } from './stream.js';
 /** Draws one value of a distribution from a stream. */
 export type Sampler = (stream: RandomStream) => number;
 
-/**
- * Fills out[0..length) with draws. The loop lives inside each distribution's own closure, so the
- * per-draw call is monomorphic and inlined rather than a megamorphic call that boxes every double.
- */
+/** Fills out[0..length) with draws. */
 export type BlockSampler = (out: Float64Array, length: number, stream: RandomStream) => void;
 
 /** A block sampler for a distribution (with its bounds, as `samplerFor`). */
 export function blockSamplerFor(d: Distribution): BlockSampler {
   const draw = samplerFor(d);
-  // A fresh copy of the loop per distribution: V8 keeps type feedback per function literal,
-  // and `new Function` gives each sampler its own, so each loop sees one callee.
-  const loop = new Function('draw', 'return function fill(out, length, stream) { for (let i = 0; i < length; i++) out[i] = draw(stream); };');
-  return loop(draw) as BlockSampler;
+  return (out, length, stream) => {
+    for (let i = 0; i < length; i++) out[i] = draw(stream);
+  };
 }
 
 /** A sampler without bounds; parameters are read once here, so the returned function only draws. */
