@@ -1,9 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ScenarioError, VERSION, formatProblem } from '../index.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
+import { compareCommand } from './commands/compare.js';
+import { goalSeekCommand } from './commands/goalSeek.js';
 import { mergeCommand } from './commands/merge.js';
 import { projectCommand } from './commands/project.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, processIo } from './io.js';
@@ -23,6 +28,25 @@ function fraction(name: string) {
     return value;
   };
 }
+
+function number(name: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) throw new InvalidArgumentError(`${name}: expected a number, got "${text}"`);
+    return value;
+  };
+}
+
+function positive(name: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!(value > 0) || !Number.isFinite(value)) throw new InvalidArgumentError(`${name}: expected a positive number, got "${text}"`);
+    return value;
+  };
+}
+
+/** Collects a repeatable option's values. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Seeds that look like integers are numbers (so `--seed 7` and `seed: 7` agree); others are text. */
 function seed(text: string): string | number {
@@ -107,9 +131,81 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(workersOption())
+    .addOption(new Option('--reports <DIR>', 'write each park\'s report under DIR/<park id>/ (default out/reports)'))
+    .addOption(new Option('--no-reports', 'write no reports'))
     .addOption(jsonOption())
     .action(async (paths: string[], options) => {
       process.exitCode = await runCommand(paths, options, io);
+    });
+  program
+    .command('report')
+    .description('write report.html (self-contained, offline), report.md, results.json and charts/ (Vega-Lite, SVG, PNG)')
+    .argument('<file>', 'scenario file')
+    .addOption(new Option('-o, --out <DIR>', 'folder to write into (default: out/reports/<park id>)'))
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(new Option('--lang <LANG>', 'language of the report').choices(['en', 'zh']).default('en'))
+    .action(async (file: string, options) => {
+      process.exitCode = await reportCommand(file, options, io);
+    });
+  program
+    .command('sensitivity')
+    .description('which assumptions drive the odds: tornado (p10 to p90 swings), rank correlations, hit/miss comparison, variance shares')
+    .argument('<file>', 'scenario file')
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(new Option('--low <P>', 'lower percentile of each swing (default 0.1)').argParser(fraction('--low')))
+    .addOption(new Option('--high <P>', 'upper percentile of each swing (default 0.9)').argParser(fraction('--high')))
+    .addOption(new Option('-t, --target <ID>', 'only this target (repeatable)').argParser(collect))
+    .addOption(new Option('--sobol', 'compute variance-based (Sobol) indices even with many assumptions'))
+    .addOption(new Option('--no-sobol', 'skip the variance-based (Sobol) indices'))
+    .addOption(jsonOption())
+    .action(async (file: string, options) => {
+      process.exitCode = await sensitivityCommand(file, options, io);
+    });
+  program
+    .command('goal-seek')
+    .description('the value of an assumption at which a target reaches a probability; without options, the growth each target needs')
+    .argument('<file>', 'scenario file')
+    .addOption(new Option('-t, --target <ID>', 'the target'))
+    .addOption(new Option('-a, --assumption <NAME>', 'the assumption to vary'))
+    .addOption(new Option('-p, --probability <P>', 'the probability to reach (e.g. 0.8)').argParser(fraction('--probability')))
+    .addOption(new Option('--min <X>', 'lowest value to search').argParser(number('--min')))
+    .addOption(new Option('--max <X>', 'highest value to search').argParser(number('--max')))
+    .addOption(new Option('--series <ID>', "compare the growth needed with this series (default: a series of the target's metric)"))
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(new Option('--confidence <LEVEL>', 'confidence level of the interval (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(jsonOption())
+    .action(async (file: string, options) => {
+      process.exitCode = await goalSeekCommand(file, options, io);
+    });
+  program
+    .command('calibrate')
+    .description("growth drift and volatility from a short history (a file of points, or a scenario's series), as assumptions")
+    .argument('<file>', 'history file ({"points": [{"year", "value", "growthRate"}]}) or scenario file')
+    .addOption(new Option('--series <ID>', 'with a scenario file: the series to calibrate on'))
+    .addOption(new Option('--volatility <SIGMA>', 'assumed yearly volatility (sd of log growth); needed for a single growth rate').argParser(positive('--volatility')))
+    .addOption(new Option('--volatility-weight <YEARS>', 'years of history the assumed volatility is worth (default 4)').argParser(positive('--volatility-weight')))
+    .addOption(new Option('--volatility-reason <TEXT>', "why that volatility (kept in the assumption's reason)"))
+    .addOption(new Option('--name <NAME>', 'name the assumptions NAMEDrift and NAMEVolatility (default growth)'))
+    .addOption(new Option('--confidence <LEVEL>', 'confidence level of the intervals (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(jsonOption())
+    .action(async (file: string, options) => {
+      process.exitCode = await calibrateCommand(file, options, io);
+    });
+  program
+    .command('compare')
+    .description('variants side by side with common random numbers: one file and its variants, or several files')
+    .argument('<file...>', 'scenario file (with variants), or several scenario files')
+    .addOption(new Option('-v, --variant <ID>', 'with one file: compare only this variant with the scenario as stated (repeatable)').argParser(collect))
+    .addOption(new Option('-r, --reference <ID>', 'the variant (or file name) the others are compared with (default: the first)'))
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(new Option('--confidence <LEVEL>', 'confidence level of the intervals (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(jsonOption())
+    .action(async (files: string[], options) => {
+      process.exitCode = await compareCommand(files, options, io);
     });
   return program;
 }

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkScenario, formatFinding, project, simulate } from '../../index.js';
+import { checkScenario, formatFinding, project, simulate, writeReport } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, defaultWorkers, loadOrReport, printJson } from '../io.js';
 
@@ -24,7 +24,16 @@ async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
  * prints one summary: per target the deterministic verdict and the probability of hitting it,
  * and per park the joint probability of its official targets.
  */
-export async function runCommand(paths: string[], options: { trials?: number; seed?: string | number; workers?: number; json?: boolean }, io: Io): Promise<number> {
+export interface RunCommandOptions {
+  trials?: number;
+  seed?: string | number;
+  workers?: number;
+  json?: boolean;
+  /** Write each park's report under this folder (`<folder>/<park id>/report.html`); false for none. Default out/reports. */
+  reports?: string | false;
+}
+
+export async function runCommand(paths: string[], options: RunCommandOptions, io: Io): Promise<number> {
   const files = await scenarioFiles(paths.length > 0 ? paths : ['seeds']);
   if (files.length === 0) {
     io.err(`no scenario files (.json, .yaml) found in ${paths.join(', ')}`);
@@ -35,6 +44,8 @@ export async function runCommand(paths: string[], options: { trials?: number; se
   const parks: string[][] = [];
   const results: unknown[] = [];
   const findingLines: string[] = [];
+  const reportLines: string[] = [];
+  const reportsDir = options.reports === undefined ? join('out', 'reports') : options.reports;
   let code: number = EXIT.ok;
   for (const file of files) {
     const scenario = await loadOrReport(file, io);
@@ -47,6 +58,11 @@ export async function runCommand(paths: string[], options: { trials?: number; se
     const findings = checkScenario(scenario);
     results.push({ file, projection, simulation, findings });
     for (const finding of findings) findingLines.push(`${scenario.park.id}: ${formatFinding(finding).join('\n  ')}`);
+    if (reportsDir !== false) {
+      // The report reuses the results just computed: nothing runs twice.
+      const written = await writeReport(scenario, { outDir: join(reportsDir, scenario.park.id), projection, simulation, findings, file });
+      reportLines.push(`  ${join(written.outDir, 'report.html')}`);
+    }
     simulation.targets.forEach((t, i) => {
       const nominal = projection.targets[i];
       rows.push([
@@ -78,5 +94,6 @@ export async function runCommand(paths: string[], options: { trials?: number; se
   io.out(table(['park', 'name', 'official targets', 'P(all official)', '95% interval'], parks));
   io.out('');
   io.out(findingLines.length > 0 ? `Data check findings (parkcast check FILE for details):\n${findingLines.join('\n')}` : 'Data check: no findings.');
+  if (reportLines.length > 0) io.out(`\nReports (self-contained HTML, charts as SVG and PNG beside them):\n${reportLines.join('\n')}`);
   return code;
 }

@@ -1,0 +1,133 @@
+/**
+ * Every word the charts show, in English and Chinese. Chart builders look text up here and never
+ * spell it themselves, so a language is added in one place.
+ */
+import type { Unit } from '../scenario/schema/common.js';
+
+/** The language of chart and report text. */
+export type Lang = 'en' | 'zh';
+
+/** What every chart builder accepts: the language of its text (default English). */
+export interface ChartOptions {
+  readonly lang?: Lang;
+}
+
+const en = {
+  fanSubtitle: (trials: number) =>
+    `Shaded: the middle 90% and 50% of ${trials.toLocaleString('en-US')} trials; solid line: their median; dashed: the deterministic projection.`,
+  band90: 'Middle 90% of trials',
+  band50: 'Middle 50% of trials',
+  median: 'Median',
+  deterministic: 'Deterministic projection',
+  baseline: 'Base year',
+  target: 'Target',
+  year: 'Year',
+  p5: '5th percentile',
+  p25: '25th percentile',
+  p75: '75th percentile',
+  p95: '95th percentile',
+  value: 'Value',
+  probabilitiesTitle: 'Chance of meeting each target',
+  probabilitiesSubtitle: (trials: number, confidence: number) =>
+    `Share of ${trials.toLocaleString('en-US')} trials that meet the target by its deadline; whiskers: ${Math.round(confidence * 100)}% Wilson interval; dashed lines at 50% and 80%.`,
+  probability: 'Probability',
+  probabilityAxis: 'Probability of meeting the target',
+  interval: 'Interval',
+  jointLabel: (n: number) => `All ${n} official targets together`,
+  official: 'Official target',
+  stretch: 'Stretch goal',
+  joint: 'All official targets',
+  group: 'Kind',
+  evenOdds: '50%',
+  likely: '80%',
+  distributionSubtitle: (deadline: number, trials: number) =>
+    `Chance that the value reaches at least x by ${deadline}, from ${trials.toLocaleString('en-US')} trials. Shaded: values that meet the target.`,
+  exceedanceAxis: 'Chance of at least this value',
+  measureAxis: (measure: string, baseYear: number, deadline: number) =>
+    ({
+      value: `Value in ${deadline}`,
+      sum: `Sum of the yearly values up to ${deadline}`,
+      runningTotal: `Increase ${baseYear}–${deadline}`,
+      reachedBy: `Best year ${baseYear + 1}–${deadline}`,
+    })[measure] ?? `Value in ${deadline}`,
+  metRegion: 'Meets the target',
+  targetIs: (summary: string) => `Target: ${summary}`,
+  chanceMet: (p: string) => `P(met) = ${p}`,
+  deterministicValue: (v: string) => `Deterministic: ${v}`,
+  firstYearTitle: 'When each target is first met',
+  firstYearSubtitle: (trials: number) =>
+    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure is met (counted from the base year on).`,
+  firstYearAxis: 'Share of trials',
+  firstYearLegend: 'First met in',
+  never: (endYear: number) => `Not by ${endYear}`,
+  share: 'Share',
+  comparisonTitle: 'Chance of meeting each target, by scenario',
+  comparisonSubtitle: (confidence: number) => `Whiskers: ${Math.round(confidence * 100)}% Wilson interval.`,
+  scenario: 'Scenario',
+  comparisons: { '>': 'more than', '>=': 'at least', '<': 'less than', '<=': 'at most' } as Record<string, string>,
+  targetLabel: (comparison: string, value: string, deadline: number) => `${comparison} ${value} by ${deadline}`,
+  betweenLabel: (low: string, high: string, deadline: number) => `${low} to ${high} by ${deadline}`,
+  unitNames: { yuan: 'Yuan', count: 'Number', persons: 'Persons', area: 'Area', share: 'Share' } as Record<Unit, string>,
+};
+
+const zh: typeof en = {
+  fanSubtitle: (trials: number) => `阴影：${trials} 次模拟中间 90% 与 50% 的范围；实线：中位数；虚线：确定性预测。`,
+  band90: '中间 90% 的模拟',
+  band50: '中间 50% 的模拟',
+  median: '中位数',
+  deterministic: '确定性预测',
+  baseline: '基准年',
+  target: '目标',
+  year: '年份',
+  p5: '第 5 百分位',
+  p25: '第 25 百分位',
+  p75: '第 75 百分位',
+  p95: '第 95 百分位',
+  value: '数值',
+  probabilitiesTitle: '各项目标的实现概率',
+  probabilitiesSubtitle: (trials: number, confidence: number) =>
+    `${trials} 次模拟中在期限内实现目标的比例；误差线：${Math.round(confidence * 100)}% Wilson 区间；虚线：50% 与 80%。`,
+  probability: '概率',
+  probabilityAxis: '实现目标的概率',
+  interval: '区间',
+  jointLabel: (n: number) => `全部 ${n} 项官方目标同时实现`,
+  official: '官方目标',
+  stretch: '挑战目标',
+  joint: '全部官方目标',
+  group: '类别',
+  evenOdds: '50%',
+  likely: '80%',
+  distributionSubtitle: (deadline: number, trials: number) => `${deadline} 年数值至少达到 x 的概率（${trials} 次模拟）。阴影：达标的数值范围。`,
+  exceedanceAxis: '至少达到该数值的概率',
+  measureAxis: (measure: string, baseYear: number, deadline: number) =>
+    ({
+      value: `${deadline} 年数值`,
+      sum: `截至 ${deadline} 年的逐年合计`,
+      runningTotal: `${baseYear}–${deadline} 年增量`,
+      reachedBy: `${baseYear + 1}–${deadline} 年最高值`,
+    })[measure] ?? `${deadline} 年数值`,
+  metRegion: '达标',
+  targetIs: (summary: string) => `目标：${summary}`,
+  chanceMet: (p: string) => `达标概率 ${p}`,
+  deterministicValue: (v: string) => `确定性预测：${v}`,
+  firstYearTitle: '各项目标首次实现的年份',
+  firstYearSubtitle: (trials: number) => `${trials} 次模拟按目标首次实现的年份分布（自基准年起计）。`,
+  firstYearAxis: '模拟占比',
+  firstYearLegend: '首次实现',
+  never: (endYear: number) => `${endYear} 年前未实现`,
+  share: '占比',
+  comparisonTitle: '各情景下目标的实现概率',
+  comparisonSubtitle: (confidence: number) => `误差线：${Math.round(confidence * 100)}% Wilson 区间。`,
+  scenario: '情景',
+  comparisons: { '>': '超过', '>=': '不低于', '<': '低于', '<=': '不高于' },
+  targetLabel: (comparison: string, value: string, deadline: number) => `${deadline} 年${comparison} ${value}`,
+  betweenLabel: (low: string, high: string, deadline: number) => `${deadline} 年 ${low} 至 ${high}`,
+  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例' },
+};
+
+/** The chart text of a language. */
+export function chartMessages(lang: Lang): typeof en {
+  return lang === 'zh' ? zh : en;
+}
+
+export type ChartMessages = typeof en;

@@ -1,0 +1,75 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Projection, SimulationResult } from '../analysis/results.js';
+import { deadlineDistributionChart } from './deadlineDistribution.js';
+import { fanChart } from './fanChart.js';
+import { firstYearReachedChart } from './firstYearReached.js';
+import type { Lang } from './messages.js';
+import { type ComparedResult, scenarioComparisonChart } from './scenarioComparison.js';
+import { targetProbabilitiesChart } from './targetProbabilities.js';
+
+/** One chart of a park's set: a file-safe id, what it shows, and its Vega-Lite spec. */
+export interface ParkChart {
+  /** File-safe name, unique in the set: `target-probabilities`, `fan-outputValue`, `distribution-output-30bn`. */
+  readonly id: string;
+  readonly kind: 'targetProbabilities' | 'fan' | 'deadlineDistribution' | 'firstYearReached' | 'scenarioComparison';
+  /** The metric or target the chart is about, if any. */
+  readonly subject?: string;
+  readonly spec: TopLevelSpec;
+}
+
+export interface ParkChartsInput {
+  readonly simulation: SimulationResult;
+  readonly projection?: Projection;
+  /** Other results to compare with (variants); the comparison chart is drawn when there is one or more. */
+  readonly comparisons?: readonly ComparedResult[];
+  /** The label of `simulation` in the comparison chart. */
+  readonly label?: string;
+}
+
+const safe = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
+
+/**
+ * Every chart of a park's report, in reading order: target probabilities, when targets are first
+ * met, a fan chart per metric (metrics with targets first), the distribution of each target's
+ * measure at its deadline, and the scenario comparison when other results are given.
+ *
+ * @example
+ * ```ts
+ * for (const chart of parkCharts({ simulation, projection }, 'en')) console.log(chart.id);
+ * // target-probabilities, first-year-reached, fan-outputValue, …, distribution-output-value-30bn, …
+ * ```
+ */
+export function parkCharts(input: ParkChartsInput, lang: Lang = 'en'): ParkChart[] {
+  const { simulation, projection } = input;
+  const options = { lang };
+  const charts: ParkChart[] = [];
+  if (simulation.targets.length > 0) {
+    charts.push({ id: 'target-probabilities', kind: 'targetProbabilities', spec: targetProbabilitiesChart(simulation, options) });
+    charts.push({ id: 'first-year-reached', kind: 'firstYearReached', spec: firstYearReachedChart(simulation, options) });
+  }
+  const targeted = new Set(simulation.targets.map((t) => t.metric));
+  const metrics = [...simulation.metrics].sort((a, b) => Number(targeted.has(b.name)) - Number(targeted.has(a.name)));
+  for (const metric of metrics) {
+    if (metric.years.every((y) => y.quantiles === null)) continue;
+    charts.push({
+      id: `fan-${safe(metric.name)}`,
+      kind: 'fan',
+      subject: metric.name,
+      spec: fanChart({ simulation, projection, metric: metric.name }, options),
+    });
+  }
+  for (const target of simulation.targets) {
+    if (target.measured.percentiles.length < 2) continue;
+    charts.push({
+      id: `distribution-${safe(target.id)}`,
+      kind: 'deadlineDistribution',
+      subject: target.id,
+      spec: deadlineDistributionChart(simulation, target.id, { ...options, projection }),
+    });
+  }
+  if (input.comparisons !== undefined && input.comparisons.length > 0) {
+    const results = [{ label: input.label ?? simulation.meta.parkId, result: simulation }, ...input.comparisons];
+    charts.push({ id: 'scenario-comparison', kind: 'scenarioComparison', spec: scenarioComparisonChart(results, options) });
+  }
+  return charts;
+}

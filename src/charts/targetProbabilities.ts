@@ -1,0 +1,100 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { SimulationResult } from '../analysis/results.js';
+import { categoryLabels, LABEL_WIDTH, MULTILINE_LABELS, wrapText } from './labels.js';
+import { type ChartOptions, chartMessages } from './messages.js';
+import { CHART_CONFIG, COLORS } from './theme.js';
+import { formatProbability } from './units.js';
+
+/**
+ * One bar per target: the share of trials that met it by its deadline, with its Wilson interval
+ * as error bars; a last bar for all official targets together (the joint probability); dashed
+ * reference lines at 50% and 80%. Bars are coloured by kind (official, stretch, joint).
+ *
+ * @example
+ * ```ts
+ * const spec = targetProbabilitiesChart(await simulate(scenario, { trials: 10_000 }));
+ * ```
+ */
+export function targetProbabilitiesChart(simulation: SimulationResult, options: ChartOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const m = chartMessages(lang);
+  const labels = categoryLabels(simulation.targets);
+  const rows = simulation.targets.map((t, i) => ({
+    id: t.id,
+    category: labels[i],
+    target: t.label,
+    kind: t.kind === 'official' ? m.official : m.stretch,
+    probability: t.probability,
+    low: t.interval[0],
+    high: t.interval[1],
+    text: formatProbability(t.probability),
+  }));
+  if (simulation.joint.targets.length > 1) {
+    const label = m.jointLabel(simulation.joint.targets.length);
+    rows.push({
+      id: 'joint',
+      category: wrapText(label, LABEL_WIDTH).join('\n'),
+      target: label,
+      kind: m.joint,
+      probability: simulation.joint.probability,
+      low: simulation.joint.interval[0],
+      high: simulation.joint.interval[1],
+      text: formatProbability(simulation.joint.probability),
+    });
+  }
+  const kinds = [m.official, m.stretch, m.joint].filter((kind) => rows.some((r) => r.kind === kind));
+  const kindColors = kinds.map((kind) => (kind === m.official ? COLORS.official : kind === m.stretch ? COLORS.stretch : COLORS.joint));
+  const lines = Math.max(1, ...rows.map((r) => r.category.split('\n').length));
+  const y = { field: 'category', type: 'nominal' as const, title: null, sort: null, axis: { ...MULTILINE_LABELS, ticks: false, domain: false } };
+  const tooltip = [
+    { field: 'target', type: 'nominal' as const, title: m.target },
+    { field: 'probability', type: 'quantitative' as const, title: m.probability, format: '.1%' },
+    { field: 'low', type: 'quantitative' as const, title: `${m.interval} ↓`, format: '.1%' },
+    { field: 'high', type: 'quantitative' as const, title: `${m.interval} ↑`, format: '.1%' },
+  ];
+
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: 'Probability of meeting each target, with Wilson intervals, and of meeting all official targets',
+    title: { text: m.probabilitiesTitle, subtitle: wrapText(m.probabilitiesSubtitle(simulation.meta.trials, simulation.meta.confidence), 100) },
+    width: 420,
+    height: { step: Math.max(28, 14 * lines + 8) },
+    config: CHART_CONFIG,
+    layer: [
+      {
+        data: {
+          values: [
+            { at: 0.5, label: m.evenOdds },
+            { at: 0.8, label: m.likely },
+          ],
+        },
+        mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
+        encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
+      },
+      {
+        data: { values: rows },
+        encoding: { y },
+        layer: [
+          {
+            mark: { type: 'bar', height: { band: 0.7 } },
+            encoding: {
+              x: { field: 'probability', type: 'quantitative', title: m.probabilityAxis, scale: { domain: [0, 1] }, axis: { format: '%', tickCount: 5 } },
+              color: { field: 'kind', type: 'nominal', title: null, scale: { domain: kinds, range: kindColors } },
+              tooltip,
+            },
+          },
+          {
+            mark: { type: 'rule', color: '#222222', strokeWidth: 1.5 },
+            encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, tooltip },
+          },
+          { mark: { type: 'tick', color: '#222222', thickness: 1.5, size: 10 }, encoding: { x: { field: 'low', type: 'quantitative' } } },
+          { mark: { type: 'tick', color: '#222222', thickness: 1.5, size: 10 }, encoding: { x: { field: 'high', type: 'quantitative' } } },
+          {
+            mark: { type: 'text', align: 'left', dx: 6, baseline: 'middle', fontSize: 11, color: '#222222' },
+            encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,50 @@
+import type { Projection, TargetDefinition } from '../analysis/results.js';
+import type { Lang } from './messages.js';
+import { chartMessages } from './messages.js';
+import { formatQuantity } from './units.js';
+
+/**
+ * A target in a few words: `more than 100 by 2025`, `at least 30.0 billion yuan by 2025`, `2 to 3 by 2027`.
+ *
+ * @example
+ * ```ts
+ * targetSummary({ comparison: '>', threshold: 3e10, unit: 'yuan', deadline: 2025, ... }, 'en'); // 'more than 30.0 billion yuan by 2025'
+ * ```
+ */
+export function targetSummary(target: TargetDefinition, lang: Lang): string {
+  const m = chartMessages(lang);
+  if (Array.isArray(target.threshold)) {
+    const [low, high] = target.threshold as readonly [number, number];
+    return m.betweenLabel(formatQuantity(low, target.unit, lang), formatQuantity(high, target.unit, lang), target.deadline);
+  }
+  return m.targetLabel(m.comparisons[target.comparison] ?? target.comparison, formatQuantity(target.threshold as number, target.unit, lang), target.deadline);
+}
+
+/** The threshold as [low, high]: the same number twice unless the target is `between`. */
+export function thresholdRange(target: TargetDefinition): [number, number] {
+  if (Array.isArray(target.threshold)) {
+    const [low, high] = target.threshold as readonly [number, number];
+    return [low, high];
+  }
+  return [target.threshold as number, target.threshold as number];
+}
+
+/**
+ * Where a target sits on its metric's own scale in its deadline year, or null when it cannot be
+ * drawn there (a `sum` over years). A `runningTotal` target counts the increase since the base
+ * year, so its level is the deterministic base-year value plus the threshold.
+ */
+export function targetLevel(target: TargetDefinition, projection: Projection | undefined): [number, number] | null {
+  const [low, high] = thresholdRange(target);
+  switch (target.measure) {
+    case 'value':
+    case 'reachedBy':
+      return [low, high];
+    case 'runningTotal': {
+      const base = projection?.metrics.find((m) => m.name === target.metric)?.values[0] ?? 0;
+      return [base + low, base + high];
+    }
+    case 'sum':
+      return null;
+  }
+}

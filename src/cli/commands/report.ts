@@ -1,0 +1,39 @@
+import { join, relative } from 'node:path';
+import { writeReport } from '../../index.js';
+import { EXIT, type Io, loadOrReport } from '../io.js';
+
+export interface ReportCommandOptions {
+  /** The folder to write into; default `out/reports/<park id>` (`out/` is git-ignored). */
+  out?: string;
+  trials?: number;
+  seed?: string | number;
+  lang?: 'en' | 'zh';
+}
+
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+
+/**
+ * `parkcast report FILE [--out DIR] [--trials N] [--seed S] [--lang en|zh]`: projects, simulates
+ * and checks the scenario, and writes report.html (self-contained, offline), report.md,
+ * results.json and charts/ (*.vl.json, *.svg, *.png); prints where.
+ */
+export async function reportCommand(file: string, options: ReportCommandOptions, io: Io): Promise<number> {
+  const lang = options.lang ?? 'en';
+  if (lang !== 'en' && lang !== 'zh') {
+    io.err(`--lang: expected "en" or "zh", got "${String(lang)}"`);
+    return EXIT.usage;
+  }
+  const scenario = await loadOrReport(file, io);
+  if (scenario === undefined) return EXIT.invalidInput;
+  const outDir = options.out ?? join('out', 'reports', scenario.park.id);
+  const written = await writeReport(scenario, { outDir, lang, trials: options.trials, seed: options.seed, file });
+  const size = (path: string) => written.files.find((f) => f.path === path)?.bytes ?? 0;
+  const charts = written.report.charts.length;
+  const shown = relative(process.cwd(), written.outDir) || '.';
+  io.out(`${scenario.park.name}: report written to ${shown}/`);
+  io.out(`  report.html   ${kilobytes(size('report.html'))} (self-contained; open it in a browser, works offline)`);
+  io.out(`  report.md     ${kilobytes(size('report.md'))}`);
+  io.out(`  results.json  ${kilobytes(size('results.json'))}`);
+  io.out(`  charts/       ${charts} chart${charts === 1 ? '' : 's'} as .vl.json, .svg and .png`);
+  return EXIT.ok;
+}

@@ -1,0 +1,167 @@
+/**
+ * Every text of the report (HTML and Markdown) in English and Chinese. Chart text lives in
+ * `charts/messages.ts`; findings come from the data check in its own words.
+ */
+import type { Lang } from '../charts/messages.js';
+
+/** How likely, in words, by the probability's band. */
+export type Likelihood = 'veryLikely' | 'likely' | 'evenOdds' | 'unlikely' | 'veryUnlikely';
+
+const en = {
+  htmlLang: 'en',
+  reportTitle: (park: string) => `${park}: how likely are its targets?`,
+  generatedWith: (version: string, trials: number, seed: string, hash: string) =>
+    `parkcast ${version} · ${trials.toLocaleString('en-US')} Monte Carlo trials · seed ${seed} · scenario ${hash}`,
+  horizon: (base: number, end: number) => `Base year ${base}, projected to ${end}`,
+  likelihood: { veryLikely: 'very likely', likely: 'likely', evenOdds: 'a toss-up', unlikely: 'unlikely', veryUnlikely: 'very unlikely' } as Record<
+    Likelihood,
+    string
+  >,
+  headlineAll: (n: number, p: string, low: string, high: string, confidence: number, word: string) =>
+    n === 1
+      ? `Its one official target is ${word}: met in ${p} of trials (${confidence}% interval ${low}–${high}).`
+      : `Meeting all ${n} official targets together is ${word}: ${p} of trials (${confidence}% interval ${low}–${high}).`,
+  headlineNoOfficial: 'The scenario has no official targets; its stretch goals are listed below.',
+  headlineNoTargets: 'The scenario has no targets: only its metrics are projected.',
+  headlineCounts: (likely: number, total: number) => `${likely} of ${total} targets are likely on their own (80% or more).`,
+  headlineHardest: (label: string, p: string) => `The hardest is “${label}”, at ${p}.`,
+  headlineDeterministic: (met: number, total: number) => `The deterministic projection (every assumption at its central value) meets ${met} of ${total}.`,
+  targetsHeading: 'Targets',
+  targetsIntro: (confidence: number) =>
+    `“Deterministic” is the projection with every assumption at its central value; “Probability” is the share of trials that meet the target, with its ${confidence}% Wilson interval.`,
+  colTarget: 'Target',
+  colKind: 'Kind',
+  colThreshold: 'Threshold',
+  colDeterministic: 'Deterministic',
+  colProbability: 'Probability',
+  colInterval: 'Interval',
+  colFirstYear: 'Typical first year',
+  kind: { official: 'official', stretch: 'stretch' } as Record<string, string>,
+  met: (value: string) => `met (${value})`,
+  missed: (value: string) => `missed (${value})`,
+  jointRow: (n: number) => `All ${n} official targets together`,
+  chartsHeading: 'Charts',
+  chartsTargets: 'The targets',
+  chartsMetrics: 'The metrics over time',
+  chartsDeadline: 'Each target at its deadline',
+  chartsComparison: 'Scenarios compared',
+  chartFiles: 'Files',
+  chartLoading: 'Drawing the chart…',
+  chartFailed: 'This chart could not be drawn:',
+  sourcesHeading: 'Sources and assumptions',
+  sourcesIntro: 'What the sources state, beside what the scenario assumes where they are silent.',
+  sourcedColumn: 'Stated by the sources',
+  assumedColumn: 'Assumed by the scenario',
+  noSourced: 'No sourced figures.',
+  noAssumed: 'No assumptions.',
+  source: 'Source',
+  reason: 'Why',
+  noReason: 'no reason given',
+  pointValue: (v: string) => `central value ${v}`,
+  baselineOf: (label: string, year: number) => `${label}, ${year} (baseline)`,
+  targetFigure: (label: string) => `Target: ${label}`,
+  sourcesList: 'Sources',
+  findingsHeading: 'Data check',
+  findingsIntro: 'Problems the data check found in the scenario’s figures. They do not stop the simulation but may change its answer.',
+  noFindings: 'The data check found nothing to report.',
+  findingsUnavailable: 'The data check was not run.',
+  severity: { error: 'error', warning: 'warning', info: 'note' } as Record<string, string>,
+  confidence: (c: string) => `${c} confidence`,
+  warningsHeading: 'Simulation warnings',
+  files: 'Files of this report',
+  interactiveNote: 'Hover over a chart for its numbers.',
+  distributions: {
+    fixed: (v: string) => v,
+    uniform: (a: string, b: string) => `uniform between ${a} and ${b}`,
+    normal: (mean: string, sd: string) => `normal, mean ${mean}, sd ${sd}`,
+    lognormal: (median: string, sigma: string) => `lognormal, median ${median}, σ ${sigma}`,
+    triangular: (min: string, mode: string, max: string) => `triangular ${min} / ${mode} / ${max} (min / mode / max)`,
+    pert: (min: string, mode: string, max: string) => `PERT ${min} / ${mode} / ${max} (min / mode / max)`,
+    beta: (a: string, b: string, min: string, max: string) => `beta(${a}, ${b}) on ${min}–${max}`,
+    poisson: (lambda: string) => `Poisson, mean ${lambda}`,
+    binomial: (n: string, p: string) => `binomial, ${n} tries at ${p}`,
+    range90: (low: string, high: string, shape: string) => `90% between ${low} and ${high} (${shape})`,
+    varies: 'drawn afresh each year',
+  },
+};
+
+const zh: typeof en = {
+  htmlLang: 'zh-CN',
+  reportTitle: (park: string) => `${park}：目标实现的可能性`,
+  generatedWith: (version: string, trials: number, seed: string, hash: string) =>
+    `parkcast ${version} · ${trials} 次蒙特卡洛模拟 · 种子 ${seed} · 情景 ${hash}`,
+  horizon: (base: number, end: number) => `基准年 ${base}，预测至 ${end} 年`,
+  likelihood: { veryLikely: '极有可能', likely: '很可能', evenOdds: '成败参半', unlikely: '不太可能', veryUnlikely: '极不可能' },
+  headlineAll: (n: number, p: string, low: string, high: string, confidence: number, word: string) =>
+    n === 1
+      ? `唯一的官方目标：${word}（${p} 的模拟实现，${confidence}% 区间 ${low}–${high}）。`
+      : `同时实现全部 ${n} 项官方目标：${word}（${p} 的模拟，${confidence}% 区间 ${low}–${high}）。`,
+  headlineNoOfficial: '该情景没有官方目标；挑战目标列于下文。',
+  headlineNoTargets: '该情景没有目标，只预测各项指标。',
+  headlineCounts: (likely: number, total: number) => `${total} 项目标中有 ${likely} 项单独实现的概率在 80% 以上。`,
+  headlineHardest: (label: string, p: string) => `最难实现的是“${label}”，概率 ${p}。`,
+  headlineDeterministic: (met: number, total: number) => `确定性预测（各项假设取中心值）实现 ${total} 项中的 ${met} 项。`,
+  targetsHeading: '目标',
+  targetsIntro: (confidence: number) => `“确定性预测”为各项假设取中心值时的结果；“概率”为实现目标的模拟占比，附 ${confidence}% Wilson 区间。`,
+  colTarget: '目标',
+  colKind: '类别',
+  colThreshold: '门槛',
+  colDeterministic: '确定性预测',
+  colProbability: '概率',
+  colInterval: '区间',
+  colFirstYear: '典型首次实现年份',
+  kind: { official: '官方', stretch: '挑战' },
+  met: (value: string) => `实现（${value}）`,
+  missed: (value: string) => `未实现（${value}）`,
+  jointRow: (n: number) => `全部 ${n} 项官方目标同时实现`,
+  chartsHeading: '图表',
+  chartsTargets: '目标',
+  chartsMetrics: '指标随时间的变化',
+  chartsDeadline: '各目标在期限时的分布',
+  chartsComparison: '情景比较',
+  chartFiles: '文件',
+  chartLoading: '正在绘制图表…',
+  chartFailed: '图表无法绘制：',
+  sourcesHeading: '来源与假设',
+  sourcesIntro: '来源给出的数据，与情景在来源未提及之处所作的假设并列。',
+  sourcedColumn: '来源给出',
+  assumedColumn: '情景假设',
+  noSourced: '没有来源数据。',
+  noAssumed: '没有假设。',
+  source: '来源',
+  reason: '理由',
+  noReason: '未说明理由',
+  pointValue: (v: string) => `中心值 ${v}`,
+  baselineOf: (label: string, year: number) => `${label}，${year} 年（基准）`,
+  targetFigure: (label: string) => `目标：${label}`,
+  sourcesList: '来源',
+  findingsHeading: '数据检查',
+  findingsIntro: '数据检查在情景数据中发现的问题。它们不会阻止模拟，但可能改变结果。',
+  noFindings: '数据检查未发现问题。',
+  findingsUnavailable: '未运行数据检查。',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  confidence: (c: string) => `置信度：${({ high: '高', medium: '中', low: '低' } as Record<string, string>)[c] ?? c}`,
+  warningsHeading: '模拟警告',
+  files: '本报告的文件',
+  interactiveNote: '将鼠标悬停在图表上可查看数值。',
+  distributions: {
+    fixed: (v: string) => v,
+    uniform: (a: string, b: string) => `均匀分布，${a} 至 ${b}`,
+    normal: (mean: string, sd: string) => `正态分布，均值 ${mean}，标准差 ${sd}`,
+    lognormal: (median: string, sigma: string) => `对数正态分布，中位数 ${median}，σ ${sigma}`,
+    triangular: (min: string, mode: string, max: string) => `三角分布 ${min} / ${mode} / ${max}（最小 / 众数 / 最大）`,
+    pert: (min: string, mode: string, max: string) => `PERT 分布 ${min} / ${mode} / ${max}（最小 / 众数 / 最大）`,
+    beta: (a: string, b: string, min: string, max: string) => `Beta(${a}, ${b})，区间 ${min}–${max}`,
+    poisson: (lambda: string) => `泊松分布，均值 ${lambda}`,
+    binomial: (n: string, p: string) => `二项分布，${n} 次，概率 ${p}`,
+    range90: (low: string, high: string, shape: string) => `90% 落在 ${low} 至 ${high}（${shape === 'lognormal' ? '对数正态' : '正态'}）`,
+    varies: '每年重新抽取',
+  },
+};
+
+/** The report text of a language. */
+export function reportMessages(lang: Lang): typeof en {
+  return lang === 'zh' ? zh : en;
+}
+
+export type ReportMessages = typeof en;

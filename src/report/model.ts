@@ -1,0 +1,356 @@
+import type { Projection, SimulatedTarget, SimulationResult } from '../analysis/results.js';
+import type { Lang } from '../charts/messages.js';
+import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
+import type { ComparedResult } from '../charts/scenarioComparison.js';
+import { targetSummary } from '../charts/targets.js';
+import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
+import type { Unit } from '../scenario/schema/common.js';
+import type { Distribution } from '../scenario/schema/distribution.js';
+import type { Scenario } from '../scenario/schema/scenario.js';
+import { type Likelihood, reportMessages } from './messages.js';
+
+/** A data-check finding as the report shows it (the data check's `Finding` fits). */
+export interface ReportFinding {
+  readonly severity: string;
+  readonly message: string;
+  readonly code?: string;
+  readonly confidence?: string;
+}
+
+/** What a report is made from: the scenario, its two runs, the data check's findings. */
+export interface ReportInput {
+  readonly scenario: Scenario;
+  readonly projection: Projection;
+  readonly simulation: SimulationResult;
+  /** The data check's findings; `undefined` when the check was not run (the report says so). */
+  readonly findings?: readonly ReportFinding[];
+  /** Other results (variants) for the scenario comparison chart. */
+  readonly comparisons?: readonly ComparedResult[];
+  readonly lang?: Lang;
+}
+
+export interface ReportTargetRow {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly threshold: string;
+  /** Deterministic verdict with the projected value: `missed (94.4)`. */
+  readonly deterministic: string;
+  readonly deterministicMet: boolean | null;
+  readonly probability: number;
+  readonly probabilityText: string;
+  readonly interval: string;
+  readonly firstYear: string;
+  readonly likelihood: Likelihood;
+}
+
+/** One line of the sources-and-assumptions section. */
+export interface ReportFigure {
+  readonly label: string;
+  readonly value: string;
+  readonly detail?: string;
+  /** The headline and outlet of the figure's source. */
+  readonly source?: string;
+}
+
+/** Everything a report shows, as text and numbers, before it is written as HTML or Markdown. */
+export interface ParkReport {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly parkName: string;
+  readonly location: string;
+  readonly subtitle: string;
+  readonly horizon: string;
+  readonly headline: { readonly lines: readonly string[]; readonly likelihood: Likelihood | null };
+  readonly targets: readonly ReportTargetRow[];
+  readonly joint: ReportTargetRow | null;
+  readonly confidence: number;
+  readonly sourced: readonly ReportFigure[];
+  readonly assumed: readonly ReportFigure[];
+  readonly sources: ReadonlyArray<{ readonly id: string; readonly text: string; readonly url?: string }>;
+  readonly findings: readonly ReportFinding[] | null;
+  readonly warnings: readonly string[];
+  readonly charts: readonly ParkChart[];
+}
+
+/** The words for a probability: ≥ 95% very likely, ≥ 80% likely, ≥ 50% a toss-up, ≥ 20% unlikely, else very unlikely. */
+export function likelihoodOf(p: number): Likelihood {
+  if (p >= 0.95) return 'veryLikely';
+  if (p >= 0.8) return 'likely';
+  if (p >= 0.5) return 'evenOdds';
+  if (p >= 0.2) return 'unlikely';
+  return 'veryUnlikely';
+}
+
+/** A projected value with enough decimals not to read as its threshold (9.9956 against 10 billion, not "10.00"). */
+function valueBeside(value: number, target: SimulatedTarget, lang: Lang): string {
+  const thresholds = (Array.isArray(target.threshold) ? target.threshold : [target.threshold]) as number[];
+  const factor = displayUnit(target.unit, lang, value).factor;
+  for (let extra = 0; extra < 6; extra++) {
+    const text = formatQuantity(value, target.unit, lang, extra);
+    const shown = /-?[\d,]+(?:\.(\d+))?/u.exec(text);
+    if (shown === null) return text;
+    const decimals = shown[1]?.length ?? 0;
+    const number = Number(shown[0].replace(/,/g, ''));
+    if (thresholds.every((t) => t === value || number !== Number((t * factor).toFixed(decimals)))) return text;
+  }
+  return formatQuantity(value, target.unit, lang, 6);
+}
+
+const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+/** The median first year among trials that met the target within the horizon. */
+function typicalFirstYear(t: SimulatedTarget): string {
+  const met = 1 - t.firstYearMet.never;
+  if (met <= 0) return '—';
+  let cumulative = 0;
+  for (const { year, probability } of t.firstYearMet.byYear) {
+    cumulative += probability;
+    if (cumulative >= met / 2) return String(year);
+  }
+  return '—';
+}
+
+const KNOWN_UNITS: Unit[] = ['yuan', 'count', 'persons', 'area', 'share'];
+
+/** A plain number, readable: 4 significant digits, grouped. */
+function plain(value: number, lang: Lang): string {
+  return Number(value.toPrecision(4)).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
+}
+
+/** A number in a free-text unit ("yuan per enterprise", "share", "enterprises per year"). */
+function figure(value: number, unit: string | undefined, lang: Lang): string {
+  const text = (unit ?? '').trim();
+  if ((KNOWN_UNITS as string[]).includes(text)) return formatQuantity(value, text as Unit, lang);
+  const yuan = /^yuan\b\s*(.*)$/u.exec(text);
+  if (yuan) return `${formatQuantity(value, 'yuan', lang)}${yuan[1] ? ` ${yuan[1]}` : ''}`;
+  return text === '' ? plain(value, lang) : `${plain(value, lang)} ${text}`;
+}
+
+/**
+ * A distribution in words, numbers in the parameter's unit: a free-text unit ("enterprises per
+ * year", the "per enterprise" of "yuan per enterprise") is written once, after the main number.
+ */
+function describeDistribution(d: Distribution, unit: string | undefined, lang: Lang): string {
+  const m = reportMessages(lang).distributions;
+  const text = (unit ?? '').trim();
+  const yuan = /^yuan\b\s*(.*)$/u.exec(text);
+  const known = (KNOWN_UNITS as string[]).includes(text);
+  // v: a number as the unit shows it without the free text; u: with it.
+  const v = (x: number) => (known ? formatQuantity(x, text as Unit, lang) : yuan ? formatQuantity(x, 'yuan', lang) : plain(x, lang));
+  const rest = known ? '' : yuan ? yuan[1] : text;
+  const u = (x: number) => (rest === '' ? v(x) : `${v(x)} ${rest}`);
+  const n = (x: number) => plain(x, lang);
+  switch (d.dist) {
+    case 'fixed':
+      return m.fixed(u(d.value));
+    case 'uniform':
+      return m.uniform(v(d.min), u(d.max));
+    case 'normal':
+      return m.normal(u(d.mean), v(d.sd));
+    case 'lognormal':
+      return m.lognormal(u(Math.exp(d.mu)), n(d.sigma));
+    case 'triangular':
+      return m.triangular(v(d.min), v(d.mode), u(d.max));
+    case 'pert':
+      return m.pert(v(d.min), v(d.mode), u(d.max));
+    case 'beta':
+      return m.beta(n(d.alpha), n(d.beta), v(d.min), u(d.max));
+    case 'poisson':
+      return m.poisson(u(d.lambda));
+    case 'binomial':
+      return m.binomial(n(d.n), n(d.p));
+    case 'range90':
+      return m.range90(v(d.low), u(d.high), d.shape);
+  }
+}
+
+function headline(simulation: SimulationResult, projection: Projection, lang: Lang): ParkReport['headline'] {
+  const m = reportMessages(lang);
+  const targets = simulation.targets;
+  if (targets.length === 0) return { lines: [m.headlineNoTargets], likelihood: null };
+  const lines: string[] = [];
+  const confidence = Math.round(simulation.meta.confidence * 100);
+  let likelihood: Likelihood | null = null;
+  const official = targets.filter((t) => t.kind === 'official');
+  if (official.length === 0) lines.push(m.headlineNoOfficial);
+  else {
+    const joint = official.length === 1 ? { probability: official[0].probability, interval: official[0].interval } : simulation.joint;
+    likelihood = likelihoodOf(joint.probability);
+    lines.push(
+      m.headlineAll(
+        official.length,
+        formatProbability(joint.probability),
+        percent(joint.interval[0]),
+        percent(joint.interval[1]),
+        confidence,
+        m.likelihood[likelihood],
+      ),
+    );
+  }
+  if (targets.length > 1) {
+    lines.push(m.headlineCounts(targets.filter((t) => t.probability >= 0.8).length, targets.length));
+    const hardest = targets.reduce((a, b) => (b.probability < a.probability ? b : a));
+    lines.push(m.headlineHardest(hardest.label, formatProbability(hardest.probability)));
+  }
+  lines.push(m.headlineDeterministic(projection.targets.filter((t) => t.met).length, projection.targets.length));
+  return { lines, likelihood };
+}
+
+/** The sourced figures: sourced assumptions, baselines with a source, targets, context figures and series. */
+function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, sourceText: (id?: string) => string | undefined): ReportFigure[] {
+  const m = reportMessages(lang);
+  const figures: ReportFigure[] = [];
+  for (const [name, p] of Object.entries(scenario.parameters)) {
+    if (p.basis !== 'sourced') continue;
+    const point = projection.parameters.find((q) => q.name === name)?.value;
+    figures.push({
+      label: p.description ?? name,
+      value: describeDistribution(p.distribution, p.unit, lang),
+      detail: point === undefined ? undefined : m.pointValue(figure(point, p.unit, lang)),
+      source: sourceText(p.source),
+    });
+  }
+  for (const [name, metric] of Object.entries(scenario.metrics)) {
+    if (typeof metric.baseline !== 'number' || metric.source === undefined) continue;
+    figures.push({
+      label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
+      value: formatQuantity(metric.baseline, metric.unit, lang),
+      source: sourceText(metric.source),
+    });
+  }
+  for (const t of scenario.targets) {
+    const unit = scenario.metrics[t.metric]?.unit ?? 'count';
+    const definition = { ...t, unit, threshold: t.threshold };
+    figures.push({ label: m.targetFigure(t.label), value: targetSummary(definition, lang), detail: t.note, source: sourceText(t.source) });
+  }
+  for (const c of scenario.context) {
+    figures.push({
+      label: c.year === undefined ? c.label : `${c.label} (${c.year})`,
+      value: figure(c.value, c.unit, lang),
+      detail: c.note,
+      source: sourceText(c.source),
+    });
+  }
+  for (const s of scenario.series) {
+    const points = s.points
+      .map(
+        (p) =>
+          `${p.year}: ${[p.value === undefined ? undefined : figure(p.value, s.unit, lang), p.growthRate === undefined ? undefined : `${p.growthRate >= 0 ? '+' : ''}${(p.growthRate * 100).toFixed(1)}%`].filter(Boolean).join(', ')}`,
+      )
+      .join('; ');
+    figures.push({ label: s.label, value: points, detail: s.note, source: sourceText(s.source) });
+  }
+  return figures;
+}
+
+/** The assumptions: assumed parameters with their reasons, and baselines drawn from a distribution. */
+function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, sourceText: (id?: string) => string | undefined): ReportFigure[] {
+  const m = reportMessages(lang);
+  const figures: ReportFigure[] = [];
+  for (const [name, p] of Object.entries(scenario.parameters)) {
+    if (p.basis !== 'assumed') continue;
+    const point = projection.parameters.find((q) => q.name === name)?.value;
+    const detail = [p.varies === 'year' ? m.distributions.varies : undefined, point === undefined ? undefined : m.pointValue(figure(point, p.unit, lang))]
+      .filter(Boolean)
+      .join('; ');
+    figures.push({
+      label: p.description ?? name,
+      value: describeDistribution(p.distribution, p.unit, lang),
+      detail: `${detail}. ${m.reason}: ${p.reason ?? m.noReason}`,
+      source: sourceText(p.source),
+    });
+  }
+  for (const [name, metric] of Object.entries(scenario.metrics)) {
+    if (metric.baseline === undefined || typeof metric.baseline === 'number') continue;
+    figures.push({
+      label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
+      value: describeDistribution(metric.baseline, metric.unit, lang),
+      detail: `${m.reason}: ${metric.note ?? m.noReason}`,
+    });
+  }
+  return figures;
+}
+
+/**
+ * Builds a park's report as data: the headline verdict, the targets table (deterministic verdict,
+ * probability, interval), the sourced figures beside the assumptions, the data check's findings,
+ * and the charts' specs. Writing it as HTML or Markdown is a separate step.
+ *
+ * @example
+ * ```ts
+ * const report = buildReport({ scenario, projection, simulation, findings: checkScenario(scenario), lang: 'en' });
+ * report.headline.lines[0]; // 'Meeting all 7 official targets together is very unlikely: 1.2% of trials (95% interval 0.8%–1.8%).'
+ * ```
+ */
+export function buildReport(input: ReportInput): ParkReport {
+  const { scenario, projection, simulation } = input;
+  const lang = input.lang ?? 'en';
+  const m = reportMessages(lang);
+  const parkName = lang === 'zh' && scenario.park.nameZh ? scenario.park.nameZh : scenario.park.name;
+  const sources = scenario.sources.map((s) => ({ id: s.id, text: [s.headline, s.outlet, s.date].filter(Boolean).join(', '), url: s.url }));
+  const sourceText = (id?: string) => (id === undefined ? undefined : (sources.find((s) => s.id === id)?.text ?? id));
+  const confidence = Math.round(simulation.meta.confidence * 100);
+
+  const targets: ReportTargetRow[] = simulation.targets.map((t) => {
+    const nominal = projection.targets.find((n) => n.id === t.id);
+    const value = nominal === undefined ? '—' : valueBeside(nominal.value, t, lang);
+    return {
+      id: t.id,
+      label: t.label,
+      kind: m.kind[t.kind] ?? t.kind,
+      threshold: targetSummary(t, lang),
+      deterministic: nominal === undefined ? '—' : nominal.met ? m.met(value) : m.missed(value),
+      deterministicMet: nominal?.met ?? null,
+      probability: t.probability,
+      probabilityText: formatProbability(t.probability),
+      interval: `${percent(t.interval[0])}–${percent(t.interval[1])}`,
+      firstYear: typicalFirstYear(t),
+      likelihood: likelihoodOf(t.probability),
+    };
+  });
+  const officialCount = simulation.joint.targets.length;
+  const joint: ReportTargetRow | null =
+    officialCount > 1
+      ? {
+          id: 'joint',
+          label: m.jointRow(officialCount),
+          kind: m.kind.official,
+          threshold: '',
+          deterministic: (() => {
+            const met = projection.targets.filter((t) => t.kind === 'official' && t.met).length;
+            return met === officialCount ? m.met(`${met}/${officialCount}`) : m.missed(`${met}/${officialCount}`);
+          })(),
+          deterministicMet: projection.targets.filter((t) => t.kind === 'official').every((t) => t.met),
+          probability: simulation.joint.probability,
+          probabilityText: formatProbability(simulation.joint.probability),
+          interval: `${percent(simulation.joint.interval[0])}–${percent(simulation.joint.interval[1])}`,
+          firstYear: '',
+          likelihood: likelihoodOf(simulation.joint.probability),
+        }
+      : null;
+
+  return {
+    lang,
+    title: m.reportTitle(parkName),
+    parkName,
+    location: scenario.park.location,
+    subtitle: m.generatedWith(
+      simulation.meta.parkcastVersion,
+      simulation.meta.trials,
+      JSON.stringify(simulation.meta.seed),
+      simulation.meta.scenarioHash.replace(/^sha256:/, '').slice(0, 12),
+    ),
+    horizon: m.horizon(scenario.horizon.baseYear, scenario.horizon.endYear),
+    headline: headline(simulation, projection, lang),
+    targets,
+    joint,
+    confidence,
+    sourced: sourcedFigures(scenario, projection, lang, sourceText),
+    assumed: assumedFigures(scenario, projection, lang, sourceText),
+    sources,
+    findings: input.findings === undefined ? null : [...input.findings],
+    warnings: simulation.warnings,
+    charts: parkCharts({ simulation, projection, comparisons: input.comparisons, label: parkName }, lang),
+  };
+}

@@ -1,0 +1,87 @@
+import { join, resolve } from 'node:path';
+import { project } from '../analysis/project.js';
+import type { Projection, SimulationResult } from '../analysis/results.js';
+import { simulate } from '../analysis/simulate.js';
+import type { Lang } from '../charts/messages.js';
+import type { ComparedResult } from '../charts/scenarioComparison.js';
+import { checkScenario } from '../check/index.js';
+import { vegaBundles } from '../render/bundles.js';
+import { renderPng } from '../render/png.js';
+import { renderSvg } from '../render/svg.js';
+import type { Scenario } from '../scenario/schema/scenario.js';
+import { VERSION } from '../version.js';
+import { reportHtml } from './html.js';
+import { reportMarkdown } from './markdown.js';
+import { buildReport, type ParkReport, type ReportFinding } from './model.js';
+import { chartFile } from './sections.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
+
+/** Trials for a report when none are asked for: intervals within ±1 percentage point. */
+export const REPORT_DEFAULT_TRIALS = 10_000;
+
+export interface WriteReportOptions {
+  /** The folder to write into (created if missing). */
+  readonly outDir: string;
+  readonly lang?: Lang;
+  /** Monte Carlo trials (default 10,000) and master seed (default 1). */
+  readonly trials?: number;
+  readonly seed?: string | number;
+  /** The data check's findings; by default the data check is run on the scenario. */
+  readonly findings?: readonly ReportFinding[];
+  /** Other results (variants) to compare in a chart. */
+  readonly comparisons?: readonly ComparedResult[];
+  /** Results already computed, to write a report of them instead of running again. */
+  readonly projection?: Projection;
+  readonly simulation?: SimulationResult;
+  /** Where the scenario came from, recorded in results.json. */
+  readonly file?: string;
+  /** PNG pixels per SVG unit (default 2). */
+  readonly pngScale?: number;
+}
+
+/** What `writeReport` wrote. */
+export interface WrittenReport {
+  readonly outDir: string;
+  /** Every file written, relative to `outDir`, with its size in bytes. */
+  readonly files: ReadonlyArray<{ readonly path: string; readonly bytes: number }>;
+  readonly report: ParkReport;
+}
+
+/**
+ * Writes a park's report into a folder: `report.html` (self-contained, interactive, offline),
+ * `report.md`, `results.json` (projection, simulation summary, findings) and `charts/` with each
+ * chart as `*.vl.json`, `*.svg` and `*.png`. The pipeline: project → simulate → check → chart →
+ * render → write; every file is written atomically.
+ *
+ * @example
+ * ```ts
+ * const written = await writeReport(await loadScenario('seeds/jinyang-lake.json'), { outDir: 'out/jinyang', trials: 20_000 });
+ * console.log(written.files.map((f) => f.path));
+ * ```
+ */
+export async function writeReport(scenario: Scenario, options: WriteReportOptions): Promise<WrittenReport> {
+  const lang = options.lang ?? 'en';
+  const projection = options.projection ?? (await project(scenario));
+  const simulation = options.simulation ?? (await simulate(scenario, { trials: options.trials ?? REPORT_DEFAULT_TRIALS, seed: options.seed }));
+  const findings = options.findings ?? checkScenario(scenario);
+  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, lang });
+
+  const outDir = resolve(options.outDir);
+  const files: Array<{ path: string; bytes: number }> = [];
+  const write = async (path: string, data: string | Uint8Array) => {
+    await writeFileAtomic(join(outDir, path), data);
+    files.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
+  };
+
+  for (const chart of report.charts) {
+    const svg = await renderSvg(chart.spec);
+    await write(chartFile(chart, 'vl.json'), `${JSON.stringify(chart.spec, null, 2)}\n`);
+    await write(chartFile(chart, 'svg'), svg);
+    await write(chartFile(chart, 'png'), await renderPng(svg, { scale: options.pngScale }));
+  }
+  const results = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
+  await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+  await write('report.md', reportMarkdown(report));
+  await write('report.html', reportHtml(report, vegaBundles()));
+  return { outDir, files, report };
+}

@@ -1,0 +1,223 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import {
+  deadlineDistributionChart,
+  exceedanceAt,
+  fanChart,
+  firstYearReachedChart,
+  parkCharts,
+  scenarioComparisonChart,
+  targetProbabilitiesChart,
+} from '../../src/charts/index.js';
+import { wrapText } from '../../src/charts/labels.js';
+import { compileChart } from '../../src/render/compile.js';
+import { chartResults, seedResults } from './results.js';
+
+// The parts of a spec these tests look into (vega-lite's own types are unions too wide to walk).
+interface Layer {
+  mark?: string | { type: string; [key: string]: unknown };
+  data?: { values: Array<Record<string, unknown>> };
+  encoding?: Record<string, { field?: string; datum?: unknown; title?: unknown } | undefined>;
+  layer?: Layer[];
+}
+const markType = (layer: Layer) => (typeof layer.mark === 'string' ? layer.mark : layer.mark?.type);
+/** Every unit layer of a spec, depth first, each with the data it draws (its own or the nearest parent's). */
+function units(spec: TopLevelSpec): Array<Layer & { rows: Array<Record<string, unknown>> }> {
+  const out: Array<Layer & { rows: Array<Record<string, unknown>> }> = [];
+  const walk = (layer: Layer, rows: Array<Record<string, unknown>>) => {
+    const own = layer.data?.values ?? rows;
+    if (layer.layer) for (const child of layer.layer) walk(child, own);
+    else out.push({ ...layer, rows: own });
+  };
+  walk(spec as unknown as Layer, []);
+  return out;
+}
+const longestArray = (value: unknown): number =>
+  Array.isArray(value)
+    ? Math.max(value.length, ...value.map(longestArray))
+    : value && typeof value === 'object'
+      ? Math.max(0, ...Object.values(value).map(longestArray))
+      : 0;
+
+describe('chart specs compile with vega-lite without warnings', () => {
+  it('every chart of a park, in English and Chinese, and the scenario comparison', async () => {
+    const fixture = await chartResults();
+    const other = await chartResults(2);
+    const seed = await seedResults();
+    const specs: Array<[string, TopLevelSpec]> = [];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const results of [fixture, seed]) {
+        for (const chart of parkCharts({ simulation: results.simulation, projection: results.projection }, lang))
+          specs.push([`${lang} ${results.scenario.park.id} ${chart.id}`, chart.spec]);
+      }
+      specs.push([
+        `${lang} comparison`,
+        scenarioComparisonChart(
+          [
+            { label: 'A', result: fixture.simulation },
+            { label: 'B', result: other.simulation },
+          ],
+          { lang },
+        ),
+      ]);
+    }
+    expect(specs.length).toBeGreaterThan(40);
+    for (const [name, spec] of specs) {
+      const { warnings } = await compileChart(spec);
+      expect(warnings, name).toEqual([]);
+    }
+  });
+
+  it('embed only summaries: no array longer than the 101 percentiles, and small specs', async () => {
+    const { simulation, projection } = await seedResults();
+    for (const chart of parkCharts({ simulation, projection })) {
+      expect(longestArray(chart.spec), chart.id).toBeLessThanOrEqual(101);
+      expect(JSON.stringify(chart.spec).length, chart.id).toBeLessThan(20_000);
+    }
+  });
+});
+
+describe('fan chart', () => {
+  it('draws the 5-95 and 25-75 bands first, then the deterministic path, the median, the base-year point and the target at its deadline', async () => {
+    const { simulation, projection } = await chartResults();
+    const layers = units(fanChart({ simulation, projection, metric: 'output' }));
+    const [band90, band50, deterministic, median, base] = layers;
+    expect([markType(band90), band90.encoding?.y?.field, band90.encoding?.y2?.field]).toEqual(['area', 'p5', 'p95']);
+    expect([markType(band50), band50.encoding?.y?.field, band50.encoding?.y2?.field]).toEqual(['area', 'p25', 'p75']);
+    expect([markType(deterministic), deterministic.encoding?.y?.field]).toEqual(['line', 'deterministic']);
+    expect([markType(median), median.encoding?.y?.field]).toEqual(['line', 'p50']);
+    expect(markType(base)).toBe('point');
+    // Billions of yuan: the baseline 12e9 is 12 on the axis, the target 20e9 is 20, at 2026.
+    expect(base.rows).toEqual([expect.objectContaining({ year: 2022, value: 12 })]);
+    const target = layers.find((l) => markType(l) === 'point' && l.encoding?.y?.field === 'level');
+    expect(target?.rows).toEqual([expect.objectContaining({ year: 2026, level: 20, text: 'at least 20 billion yuan by 2026' })]);
+    expect(band90.encoding?.y?.title).toBe('Billion yuan');
+    // Quantiles per year, scaled to the axis unit.
+    const metric = simulation.metrics.find((m) => m.name === 'output');
+    expect(band90.rows.map((r) => r.p95)).toEqual(metric?.years.map((y) => Number(((y.quantiles?.p95 ?? 0) * 1e-9).toPrecision(6))));
+  });
+
+  it('puts a runningTotal target at the baseline plus the threshold, and a between target as a bar from low to high', async () => {
+    const { simulation, projection } = await chartResults();
+    const layers = units(fanChart({ simulation, projection, metric: 'firms' }));
+    const points = layers.find((l) => markType(l) === 'point' && l.encoding?.y?.field === 'level');
+    // Baseline 40: at least 50 more by 2025 is 90; 20 to 40 more by 2024 is 60 to 80.
+    expect(points?.rows.map((r) => [r.year, r.level])).toEqual([
+      [2025, 90],
+      [2024, 60],
+      [2024, 80],
+    ]);
+    const range = layers.find((l) => markType(l) === 'rule');
+    expect(range?.rows).toEqual([expect.objectContaining({ year: 2024, low: 60, high: 80 })]);
+  });
+
+  it('lists a target on a sum over years under the title without drawing it; uses 亿元 in Chinese', async () => {
+    const { simulation, projection } = await chartResults();
+    const spec = fanChart({ simulation, projection, metric: 'tax' }, { lang: 'zh' }) as unknown as { title: { subtitle: string[] } };
+    expect(spec.title.subtitle.join(' ')).toContain('Tax of 1 billion yuan over 2023-2026');
+    const layers = units(spec as unknown as TopLevelSpec);
+    expect(layers.some((l) => l.encoding?.y?.field === 'level')).toBe(false);
+    expect(layers[0].encoding?.y?.title).toBe('亿元');
+  });
+
+  it('throws for an unknown metric', async () => {
+    const { simulation } = await chartResults();
+    expect(() => fanChart({ simulation, metric: 'nope' })).toThrow(RangeError);
+  });
+});
+
+describe('target probabilities', () => {
+  it('one bar per target and one for all official targets, with Wilson intervals as error bars and rules at 50% and 80%', async () => {
+    const { simulation } = await chartResults();
+    const layers = units(targetProbabilitiesChart(simulation));
+    const bars = layers.find((l) => markType(l) === 'bar');
+    expect(bars?.rows.map((r) => r.probability)).toEqual([...simulation.targets.map((t) => t.probability), simulation.joint.probability]);
+    const errorBar = layers.find((l) => markType(l) === 'rule' && l.encoding?.x2);
+    expect(errorBar?.encoding?.x?.field).toBe('low');
+    expect(errorBar?.rows.map((r) => [r.low, r.high])).toEqual([...simulation.targets.map((t) => [...t.interval]), [...simulation.joint.interval]]);
+    const references = layers.find((l) => markType(l) === 'rule' && !l.encoding?.x2);
+    expect(references?.rows.map((r) => r.at)).toEqual([0.5, 0.8]);
+    expect(bars?.rows.at(-1)?.category).toBe('All 4 official targets together');
+    expect(new Set(bars?.rows.map((r) => r.kind))).toEqual(new Set(['Official target', 'Stretch goal', 'All official targets']));
+  });
+});
+
+describe('distribution at the deadline (exceedance curve)', () => {
+  it('draws P(value ≥ x) from the 101 percentiles, the threshold rule and the target point at P(met)', async () => {
+    const { simulation, projection } = await chartResults();
+    const target = simulation.targets.find((t) => t.id === 'output-20bn');
+    const layers = units(deadlineDistributionChart(simulation, 'output-20bn', { projection }));
+    const curve = layers.find((l) => markType(l) === 'line');
+    expect(curve?.rows).toHaveLength(101);
+    expect(curve?.rows[0]).toEqual({ value: Number(((target?.measured.percentiles[0] ?? 0) * 1e-9).toPrecision(6)), exceed: 1 });
+    expect(curve?.rows[100].exceed).toBe(0);
+    const rules = layers.filter((l) => markType(l) === 'rule');
+    expect(rules.flatMap((l) => l.rows.map((r) => r.value))).toContain(20);
+    const point = layers.find((l) => markType(l) === 'point');
+    expect(point?.rows).toEqual([expect.objectContaining({ value: 20, exceed: Number(target?.probability.toFixed(4)) })]);
+  });
+
+  it('for a "less than" target the point is at 1 - P(met) and the region below the threshold is shaded', async () => {
+    const { simulation } = await chartResults();
+    const target = simulation.targets.find((t) => t.id === 'tax-share');
+    const layers = units(deadlineDistributionChart(simulation, 'tax-share'));
+    const region = layers.find((l) => markType(l) === 'rect');
+    expect(region?.rows[0].to).toBe(2.5);
+    const point = layers.find((l) => markType(l) === 'point');
+    expect(point?.rows[0].exceed).toBeCloseTo(1 - (target?.probability ?? 0), 4);
+  });
+
+  it('reads exceedance off percentiles, with steps for counts', () => {
+    const percentiles = Array.from({ length: 101 }, (_, k) => k);
+    expect(exceedanceAt(percentiles, -1)).toBe(1);
+    expect(exceedanceAt(percentiles, 25)).toBeCloseTo(0.75);
+    expect(exceedanceAt(percentiles, 25.5)).toBeCloseTo(0.745);
+    expect(exceedanceAt(percentiles, 101)).toBe(0);
+    const counts = [...Array(30).fill(0), ...Array(71).fill(1)];
+    expect(exceedanceAt(counts, 1)).toBeCloseTo(0.7);
+  });
+
+  it('throws for an unknown target', async () => {
+    const { simulation } = await chartResults();
+    expect(() => deadlineDistributionChart(simulation, 'nope')).toThrow(RangeError);
+  });
+});
+
+describe('first year reached', () => {
+  it('splits each target’s trials by first year met and “not by the end year”, summing to one', async () => {
+    const { simulation } = await chartResults();
+    const spec = firstYearReachedChart(simulation) as unknown as { data: { values: Array<{ target: string; share: number; when: string }> } };
+    for (const t of simulation.targets) {
+      const shares = spec.data.values.filter((r) => r.target === t.label);
+      expect(shares.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 9);
+    }
+    expect(spec.data.values.some((r) => r.when === 'Not by 2026')).toBe(true);
+  });
+});
+
+describe('scenario comparison', () => {
+  it('one bar per result and target, side by side, joint included', async () => {
+    const a = (await chartResults(1)).simulation;
+    const b = (await chartResults(2)).simulation;
+    const layers = units(
+      scenarioComparisonChart([
+        { label: 'As planned', result: a },
+        { label: 'Another seed', result: b },
+      ]),
+    );
+    const bars = layers.find((l) => markType(l) === 'bar');
+    expect(bars?.rows).toHaveLength(2 * (a.targets.length + 1));
+    expect(bars?.rows.filter((r) => r.scenario === 'Another seed').map((r) => r.probability)).toEqual([
+      ...b.targets.map((t) => t.probability),
+      b.joint.probability,
+    ]);
+    expect(() => scenarioComparisonChart([])).toThrow(RangeError);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces, and between Chinese characters', () => {
+    expect(wrapText('More than 100 enterprises introduced within three years', 25)).toEqual(['More than 100 enterprises', 'introduced within three', 'years']);
+    expect(wrapText('晋阳湖数字经济产业园', 10)).toEqual(['晋阳湖数字', '经济产业园']);
+  });
+});
