@@ -15,6 +15,12 @@ export function formatValue(value: number | null | undefined, unit: Unit | strin
   return `${value.toFixed(digits)}${suffix}`;
 }
 
+/** An assumption's value, readable whatever its scale: 0.1523, 35.2, 2.50 bn. */
+export function formatNumber(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  return Math.abs(x) >= 1e4 ? formatValue(x, '') : String(Number(x.toPrecision(4)));
+}
+
 /** A probability as a percentage with one decimal. */
 export function formatProbability(p: number): string {
   if (p > 0 && p < 0.001) return '<0.1%';

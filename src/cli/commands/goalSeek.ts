@@ -1,12 +1,6 @@
 import { type GoalSeekResult, type GrowthNeededResult, type GrowthNeededTarget, goalSeek, growthNeeded } from '../../index.js';
-import { formatProbability, formatRate, formatThreshold, formatValue, table } from '../format.js';
+import { formatNumber, formatProbability, formatRate, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
-
-/** An assumption's value, readable whatever its scale: 0.1523, 35.2, 2.50 bn. */
-function formatNumber(x: number | null): string {
-  if (x === null || !Number.isFinite(x)) return '—';
-  return Math.abs(x) >= 1e4 ? formatValue(x, '') : String(Number(x.toPrecision(4)));
-}
 
 /** The share of a distribution below a value: 99.5%, and the extremes as ">99.9%" and "<0.1%". */
 function shareBelow(p: number): string {

@@ -1,12 +1,6 @@
 import { type SensitivityResult, sensitivity } from '../../index.js';
-import { formatProbability, formatThreshold, formatValue, table } from '../format.js';
+import { formatNumber, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
-
-/** An assumption's value, readable whatever its scale: 0.1523, 35.2, 2.50 bn. */
-function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return '—';
-  return Math.abs(x) >= 1e4 ? formatValue(x, '') : String(Number(x.toPrecision(4)));
-}
 
 const signedPoints = (d: number) => {
   const size = Math.abs(d * 100).toFixed(1);
