@@ -30,7 +30,14 @@ export const GrowthHistorySchema = z.strictObject({
 });
 export type GrowthHistory = z.infer<typeof GrowthHistorySchema>;
 
-/** A history file's document, validated: the history, or its problems with field paths. */
+/**
+ * A history file's document, validated: the history, or its problems with field paths.
+ *
+ * @example
+ * ```ts
+ * safeParseGrowthHistory({ label: 'Output', unit: 'yuan', points: [{ year: 2021, value: 2.09e11, growthRate: 0.196 }] });
+ * ```
+ */
 export function safeParseGrowthHistory(document: unknown, file?: string): { ok: true; history: GrowthHistory } | { ok: false; problems: Problem[] } {
   // A bare list of points is a history too.
   const input = Array.isArray(document) ? { points: document } : document;
@@ -79,7 +86,14 @@ export async function safeLoadGrowthHistory(file: string): Promise<{ ok: true; h
   return parsed.ok ? parsed : { ...parsed, isScenario };
 }
 
-/** The ids of a scenario's series that give at least one growth rate (two values, or a stated rate). */
+/**
+ * The ids of a scenario's series that give at least one growth rate (two values, or a stated rate).
+ *
+ * @example
+ * ```ts
+ * calibratableSeries(scenario); // ['output-history']
+ * ```
+ */
 export function calibratableSeries(scenario: Scenario): string[] {
   return scenario.series.filter((s) => logGrowthIncrements(s.points).increments.length > 0).map((s) => s.id);
 }
@@ -88,6 +102,11 @@ export function calibratableSeries(scenario: Scenario): string[] {
  * A scenario's series as a history to calibrate on.
  *
  * @throws RangeError when the scenario has no series with that id
+ *
+ * @example
+ * ```ts
+ * const history = seriesHistory(scenario, 'output-history');
+ * ```
  */
 export function seriesHistory(scenario: Scenario, id: string): GrowthHistory {
   const series = scenario.series.find((s) => s.id === id);

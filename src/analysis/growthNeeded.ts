@@ -34,7 +34,14 @@ export interface GrowthNeededResult {
   readonly targets: readonly GrowthNeededTarget[];
 }
 
-/** The growth a series shows, or null when it gives no growth (a single value without a rate). */
+/**
+ * The growth a series shows, or null when it gives no growth (a single value without a rate).
+ *
+ * @example
+ * ```ts
+ * recentGrowth(scenario.series[0])?.average.rate; // 0.196 for one stated rate of +19.6%
+ * ```
+ */
 export function recentGrowth(series: Series): RecentGrowth | null {
   const { increments } = logGrowthIncrements(series.points);
   if (increments.length === 0) return null;

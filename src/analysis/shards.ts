@@ -26,7 +26,14 @@ export interface ShardResult {
   readonly tally: SerializedTally;
 }
 
-/** The blocks [first, end) of shard `index` (1-based) of `count`: contiguous, near-equal slices. */
+/**
+ * The blocks [first, end) of shard `index` (1-based) of `count`: contiguous, near-equal slices.
+ *
+ * @example
+ * ```ts
+ * shardBlocks(1_000_000, 2, 4); // { first: 244, end: 488 }: blocks of 1024 trials
+ * ```
+ */
 export function shardBlocks(totalTrials: number, index: number, count: number): { first: number; end: number } {
   const blocks = blockCount(totalTrials);
   return { first: Math.floor(((index - 1) * blocks) / count), end: Math.floor((index * blocks) / count) };

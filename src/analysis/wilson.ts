@@ -24,7 +24,14 @@ export function wilsonInterval(hits: number, trials: number, confidence = 0.95):
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** The Monte Carlo standard error of a proportion estimated from `trials` independent trials. */
+/**
+ * The Monte Carlo standard error of a proportion estimated from `trials` independent trials.
+ *
+ * @example
+ * ```ts
+ * standardError(42, 100); // 0.04936
+ * ```
+ */
 export function standardError(hits: number, trials: number): number {
   if (trials <= 0) return 0;
   const p = hits / trials;

@@ -22,7 +22,14 @@ export function withAssumptions(scenario: Scenario, replacements: Readonly<Recor
   return { ...scenario, parameters };
 }
 
-/** A copy of a scenario with one assumption fixed at a value (no draws of its own). */
+/**
+ * A copy of a scenario with one assumption fixed at a value (no draws of its own).
+ *
+ * @example
+ * ```ts
+ * const fixed = withAssumptionFixed(scenario, 'outputDrift', 0.2);
+ * ```
+ */
 export function withAssumptionFixed(scenario: Scenario, name: string, value: number): Scenario {
   return withAssumptions(scenario, { [name]: { dist: 'fixed', value } });
 }

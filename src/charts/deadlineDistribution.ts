@@ -14,6 +14,11 @@ export interface DeadlineDistributionOptions extends ChartOptions {
 /**
  * P(X ≥ x) read off the percentiles p0..p100 (linear between them): 1 below p0, 0 above p100.
  * Equal neighbouring percentiles (counts) make the curve's vertical steps.
+ *
+ * @example
+ * ```ts
+ * exceedanceAt(result.targets[0].measured.percentiles, 30e9); // ≈ P(output ≥ 30 bn)
+ * ```
  */
 export function exceedanceAt(percentiles: readonly number[], x: number): number {
   const n = percentiles.length - 1;

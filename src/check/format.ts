@@ -20,7 +20,14 @@ export function formatFinding(finding: Finding): string[] {
   ];
 }
 
-/** One line counting a file's findings by severity: `seeds/x.json: 2 findings (1 error, 1 warning)`. */
+/**
+ * One line counting a file's findings by severity: `seeds/x.json: 2 findings (1 error, 1 warning)`.
+ *
+ * @example
+ * ```ts
+ * formatSummary('seeds/taiyuan-intelligent-park.json', checkScenario(scenario)); // '...: 1 finding (1 error)'
+ * ```
+ */
 export function formatSummary(file: string, findings: readonly Finding[]): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

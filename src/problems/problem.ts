@@ -13,7 +13,14 @@ export interface Problem {
   readonly file?: string;
 }
 
-/** Formats a field path the way a reader writes it: `targets[2].threshold`. */
+/**
+ * Formats a field path the way a reader writes it: `targets[2].threshold`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['targets', 2, 'threshold']); // 'targets[2].threshold'
+ * ```
+ */
 export function formatPath(path: ReadonlyArray<string | number>): string {
   let out = '';
   for (const key of path) {
@@ -24,7 +31,15 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   return out;
 }
 
-/** One line per problem: `file: path: message`. */
+/**
+ * One line per problem: `file: path: message`.
+ *
+ * @example
+ * ```ts
+ * formatProblem({ code: 'invalid_type', path: ['targets', 2, 'threshold'], message: 'expected a positive number, got "abc"', file: 'park.json' });
+ * // 'park.json: targets[2].threshold: expected a positive number, got "abc"'
+ * ```
+ */
 export function formatProblem(problem: Problem): string {
   const where = [problem.file, problem.path.length > 0 ? formatPath(problem.path) : undefined]
     .filter((part) => part !== undefined)

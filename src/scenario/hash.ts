@@ -13,7 +13,14 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** SHA-256 of the validated scenario (defaults filled in, keys sorted): what a result was computed from. */
+/**
+ * SHA-256 of the validated scenario (defaults filled in, keys sorted): what a result was computed from.
+ *
+ * @example
+ * ```ts
+ * scenarioHash(scenario); // 'sha256:1290d489…'
+ * ```
+ */
 export function scenarioHash(scenario: Scenario): string {
   return `sha256:${createHash('sha256').update(canonicalJson(scenario)).digest('hex')}`;
 }

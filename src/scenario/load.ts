@@ -8,7 +8,15 @@ import { type ParseResult, safeParseScenario } from './validate.js';
 
 const fileProblem = (file: string, code: string, message: string): Problem => ({ code, path: [], message, file });
 
-/** Reads a JSON or YAML scenario file and validates it, returning problems instead of throwing. */
+/**
+ * Reads a JSON or YAML scenario file and validates it, returning problems instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const result = await safeLoadScenario('park.yaml');
+ * if (!result.ok) result.problems.forEach((p) => console.error(formatProblem(p)));
+ * ```
+ */
 export async function safeLoadScenario(file: string): Promise<ParseResult> {
   let text: string;
   try {
