@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { referenceLoop } from '../../bench/reference-loop.js';
 import { REFERENCE_TARGETS, standardError } from '../../bench/reference.js';
+import { referenceLoop } from '../../bench/reference-loop.js';
 
 describe('referenceLoop', () => {
   const trials = 200_000;
