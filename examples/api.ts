@@ -1,7 +1,7 @@
 // The public API in ten lines: load a park, project it, simulate it, read the odds.
 // Run with `npx tsx examples/api.ts [scenario.json]` after `npm run build` (it imports the package by name).
 import { fileURLToPath } from 'node:url';
-import { loadScenario, project, simulate, type SimulationResult } from 'parkcast';
+import { loadScenario, project, type SimulationResult, simulate } from 'parkcast';
 
 export async function main(file = fileURLToPath(new URL('./reference-model.json', import.meta.url)), log = console.log): Promise<SimulationResult> {
   const scenario = await loadScenario(file);

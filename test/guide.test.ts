@@ -19,7 +19,8 @@ const commands = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1
 
 describe('docs/guide.md: every command in it runs', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'parkcast-guide-'));
-  for (const file of files) await writeFile(join(dir, file.name), file.content.replace('"../docs/scenario.schema.json"', `"${join(root, 'docs/scenario.schema.json')}"`));
+  for (const file of files)
+    await writeFile(join(dir, file.name), file.content.replace('"../docs/scenario.schema.json"', `"${join(root, 'docs/scenario.schema.json')}"`));
 
   it('has a scenario file and commands', () => {
     expect(files.map((f) => f.name)).toEqual(['riverside.json']);
@@ -39,7 +40,11 @@ describe('docs/guide.md: every command in it runs', async () => {
     expect(Math.round(output.requiredGrowthRate * 100)).toBe(32);
     expect(Math.round(output.projectedGrowthRate * 100)).toBe(14);
     expect(existsSync(join(dir, 'riverside-report', 'report.html'))).toBe(true);
-    const simulated = await run(process.execPath, ['--import', tsx, join(root, 'src/cli/main.ts'), 'simulate', 'riverside.json', '--trials', '50000', '--seed', '7'], { cwd: dir });
+    const simulated = await run(
+      process.execPath,
+      ['--import', tsx, join(root, 'src/cli/main.ts'), 'simulate', 'riverside.json', '--trials', '50000', '--seed', '7'],
+      { cwd: dir },
+    );
     expect(simulated.stdout).toMatch(/enterprises-60 .* 37\.0%\s+\[36\.6, 37\.4\]/);
     expect(simulated.stdout).toMatch(/output-12bn .* 0\.9%/);
   });

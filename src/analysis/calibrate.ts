@@ -71,8 +71,10 @@ function checkOptions(options: CalibrateOptions): void {
   const { confidence, volatility, name } = options;
   if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new RangeError(`confidence: expected a number between 0 and 1, got ${confidence}`);
   if (volatility !== undefined && !(volatility.value > 0)) throw new RangeError(`volatility: expected a positive number, got ${volatility.value}`);
-  if (volatility?.weight !== undefined && !(volatility.weight > 0)) throw new RangeError(`volatility weight: expected a positive number of years, got ${volatility.weight}`);
-  if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new RangeError(`name: expected letters, digits and underscores, not starting with a digit, got "${name}"`);
+  if (volatility?.weight !== undefined && !(volatility.weight > 0))
+    throw new RangeError(`volatility weight: expected a positive number of years, got ${volatility.weight}`);
+  if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    throw new RangeError(`name: expected letters, digits and underscores, not starting with a digit, got "${name}"`);
 }
 
 /**
@@ -129,12 +131,19 @@ export function calibrateGrowth(history: CalibrationHistory, options: CalibrateO
   const warnings: string[] = [];
   const span = `${increments[0].fromYear}-${increments[k - 1].toYear}`;
   if (k === 1) {
-    warnings.push(`one growth rate (${span}) is too short a history to say much: the drift is that one year's growth, and the volatility is assumed (${assumed?.value}), not measured`);
+    warnings.push(
+      `one growth rate (${span}) is too short a history to say much: the drift is that one year's growth, and the volatility is assumed (${assumed?.value}), not measured`,
+    );
   } else if (k <= SHORT_HISTORY) {
-    warnings.push(`${k} growth rates (${span}) are too short a history to say much: the interval is t-based with ${df} degrees of freedom, ${(t / criticalValue(confidence)).toFixed(1)} times as wide as a normal one`);
+    warnings.push(
+      `${k} growth rates (${span}) are too short a history to say much: the interval is t-based with ${df} degrees of freedom, ${(t / criticalValue(confidence)).toFixed(1)} times as wide as a normal one`,
+    );
   }
-  if (history.period === 'half-year') warnings.push('the figures cover the first half of each year: their year-on-year growth is taken as the whole year\'s');
-  if (basis === 'history and assumption') warnings.push(`the volatility pools the history's own (${round(Math.sqrt(residual / (k - 1)))}) with the assumed ${assumed?.value}, counted as ${weight} years`);
+  if (history.period === 'half-year') warnings.push("the figures cover the first half of each year: their year-on-year growth is taken as the whole year's");
+  if (basis === 'history and assumption')
+    warnings.push(
+      `the volatility pools the history's own (${round(Math.sqrt(residual / (k - 1)))}) with the assumed ${assumed?.value}, counted as ${weight} years`,
+    );
   warnings.push(...notes);
 
   const z = criticalValue(confidence);

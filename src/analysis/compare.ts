@@ -1,5 +1,5 @@
-import type { Scenario } from '../scenario/schema/scenario.js';
 import { scenarioHash } from '../scenario/hash.js';
+import type { Scenario } from '../scenario/schema/scenario.js';
 import { VERSION } from '../version.js';
 import { type PairedDifference, pairedDifference } from './pairedDifference.js';
 import { sampleTrials, type TrialSamples } from './samples.js';
@@ -103,7 +103,12 @@ function changedAssumptions(scenario: Scenario, reference: Scenario): string[] {
 function probabilityOf(variant: string, hits: Uint8Array, confidence: number): VariantProbability {
   let count = 0;
   for (let i = 0; i < hits.length; i++) count += hits[i];
-  return { variant, probability: count / hits.length, interval: wilsonInterval(count, hits.length, confidence), standardError: standardError(count, hits.length) };
+  return {
+    variant,
+    probability: count / hits.length,
+    interval: wilsonInterval(count, hits.length, confidence),
+    standardError: standardError(count, hits.length),
+  };
 }
 
 /**
@@ -143,7 +148,8 @@ export async function compare(entries: readonly CompareEntry[], options: Compare
   const dropped = new Set(entries.flatMap((e) => e.scenario.targets.map((t) => t.id)).filter((id) => !targetIds.includes(id)));
   if (dropped.size > 0) warnings.push(`targets not in every variant are left out: ${[...dropped].join(', ')}`);
   const horizons = new Set(entries.map((e) => `${e.scenario.horizon.baseYear}-${e.scenario.horizon.endYear}`));
-  if (horizons.size > 1) warnings.push(`the variants have different horizons (${[...horizons].join(', ')}): their draws are shared by name, but their years differ`);
+  if (horizons.size > 1)
+    warnings.push(`the variants have different horizons (${[...horizons].join(', ')}): their draws are shared by name, but their years differ`);
   for (const e of entries) {
     const missing = Object.keys(reference.scenario.parameters).filter((name) => e.scenario.parameters[name] === undefined);
     if (e !== reference && missing.length > 0) warnings.push(`${e.id} lacks the reference's assumptions ${missing.join(', ')}: the pairing is weaker there`);

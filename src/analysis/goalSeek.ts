@@ -240,8 +240,10 @@ export async function goalSeek(scenario: Scenario, options: GoalSeekOptions): Pr
       `the probability did not move one way with ${name} over the values tried (counts drawn at different rates do not keep their random numbers exactly in step, or the model is not monotone in it): the value found is one crossing of the level, within the Monte Carlo error shown`,
     );
   }
-  if (status === 'unreachable') warnings.push(`no value of ${name} in [${domain.min}, ${domain.max}] gives a ${(level * 100).toFixed(1)}% chance of ${options.target}`);
-  if (status === 'met-throughout') warnings.push(`every value of ${name} in [${domain.min}, ${domain.max}] gives at least a ${(level * 100).toFixed(1)}% chance of ${options.target}`);
+  if (status === 'unreachable')
+    warnings.push(`no value of ${name} in [${domain.min}, ${domain.max}] gives a ${(level * 100).toFixed(1)}% chance of ${options.target}`);
+  if (status === 'met-throughout')
+    warnings.push(`every value of ${name} in [${domain.min}, ${domain.max}] gives at least a ${(level * 100).toFixed(1)}% chance of ${options.target}`);
   if (direction === 0) warnings.push(`${name} does not change the probability of ${options.target} anywhere in [${domain.min}, ${domain.max}]`);
   if (scenario.correlations.some((c) => c.between.includes(name))) {
     warnings.push(`${name} is correlated with other assumptions: fixing it leaves them at their own distributions, not at values that would go with it`);

@@ -55,7 +55,9 @@ export function logGrowthIncrements(points: readonly GrowthPoint[]): { increment
     for (const r of inside) r.used = true;
     if (to - from === 1 && inside.length === 1) {
       if (Math.abs(inside[0].log - logGrowth) > DISAGREEMENT) {
-        notes.push(`${to}: the stated rate ${percent(Math.expm1(inside[0].log))} and the values' ${percent(Math.expm1(logGrowth))} disagree; the values are used`);
+        notes.push(
+          `${to}: the stated rate ${percent(Math.expm1(inside[0].log))} and the values' ${percent(Math.expm1(logGrowth))} disagree; the values are used`,
+        );
       }
       increments.push({ fromYear: from, toYear: to, years: 1, logGrowth, basis: 'values' });
       continue;
@@ -63,8 +65,10 @@ export function logGrowthIncrements(points: readonly GrowthPoint[]): { increment
     for (const r of inside) increments.push({ fromYear: r.year - 1, toYear: r.year, years: 1, logGrowth: r.log, basis: 'rate' });
     const rest = to - from - inside.length;
     const restGrowth = logGrowth - inside.reduce((sum, r) => sum + r.log, 0);
-    if (rest > 0) increments.push({ fromYear: from, toYear: to, years: rest, logGrowth: restGrowth, basis: inside.length > 0 ? 'values less rates' : 'values' });
-    else if (Math.abs(restGrowth) > DISAGREEMENT) notes.push(`${from}-${to}: the stated rates and the values disagree by ${percent(Math.expm1(restGrowth))}; both are used`);
+    if (rest > 0)
+      increments.push({ fromYear: from, toYear: to, years: rest, logGrowth: restGrowth, basis: inside.length > 0 ? 'values less rates' : 'values' });
+    else if (Math.abs(restGrowth) > DISAGREEMENT)
+      notes.push(`${from}-${to}: the stated rates and the values disagree by ${percent(Math.expm1(restGrowth))}; both are used`);
   }
   for (const r of rates) if (!r.used) increments.push({ fromYear: r.year - 1, toYear: r.year, years: 1, logGrowth: r.log, basis: 'rate' });
   increments.sort((a, b) => a.toYear - b.toYear || a.fromYear - b.fromYear);

@@ -4,8 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { messages } from '../problems/messages.js';
 import type { Problem } from '../problems/problem.js';
-import { Series } from '../scenario/schema/scenario.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { Series } from '../scenario/schema/scenario.js';
 import { problemsFromZod } from '../scenario/zodProblems.js';
 import { logGrowthIncrements } from './growthHistory.js';
 
@@ -21,9 +21,7 @@ export const GrowthHistorySchema = z.strictObject({
   period: z.enum(['year', 'half-year']).default('year'),
   points: Series.shape.points,
   /** An assumed yearly volatility (sd of log growth), counted as if measured over `weight` years. */
-  volatility: z
-    .strictObject({ value: z.number().positive(), weight: z.number().positive().optional(), reason: z.string().optional() })
-    .optional(),
+  volatility: z.strictObject({ value: z.number().positive(), weight: z.number().positive().optional(), reason: z.string().optional() }).optional(),
   /** Where the figures come from: a source id when the parameter is pasted into a scenario that lists it. */
   source: z.string().optional(),
   note: z.string().optional(),
@@ -77,7 +75,9 @@ async function readDocument(file: string): Promise<{ ok: true; document: unknown
  * if (result.ok) console.log(calibrateGrowth(result.history).drift);
  * ```
  */
-export async function safeLoadGrowthHistory(file: string): Promise<{ ok: true; history: GrowthHistory } | { ok: false; problems: Problem[]; isScenario: boolean }> {
+export async function safeLoadGrowthHistory(
+  file: string,
+): Promise<{ ok: true; history: GrowthHistory } | { ok: false; problems: Problem[]; isScenario: boolean }> {
   const read = await readDocument(file);
   if (!read.ok) return { ...read, isScenario: false };
   const { document } = read;

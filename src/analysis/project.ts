@@ -1,9 +1,9 @@
-import { compileModel } from '../engine/model.js';
 import { margin } from '../engine/measure.js';
+import { compileModel } from '../engine/model.js';
 import { runNominal } from '../engine/runBlocks.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
-import type { Projection, ProjectedTarget } from './results.js';
+import type { ProjectedTarget, Projection } from './results.js';
 import { resultMeta, targetDefinition } from './targetDefinition.js';
 
 /**
@@ -31,10 +31,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
     // The level to reach: for `between`, the nearer end of the range.
     const level = compiled.comparison === 'between' && series[0] > compiled.high ? compiled.high : compiled.low;
     const fromYear = compiled.fromIndex;
-    const requiredYearlyIncrease =
-      target.measure === 'runningTotal' ? level / years
-      : target.measure === 'sum' ? null
-      : (level - series[0]) / years;
+    const requiredYearlyIncrease = target.measure === 'runningTotal' ? level / years : target.measure === 'sum' ? null : (level - series[0]) / years;
     return {
       ...targetDefinition(scenario, target),
       met: outcome.hit,

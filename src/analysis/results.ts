@@ -104,7 +104,13 @@ export interface SimulationResult {
   };
   readonly targets: readonly SimulatedTarget[];
   /** Every official target met together. */
-  readonly joint: { readonly targets: readonly string[]; readonly probability: number; readonly interval: readonly [number, number]; readonly standardError: number; readonly hits: number };
+  readonly joint: {
+    readonly targets: readonly string[];
+    readonly probability: number;
+    readonly interval: readonly [number, number];
+    readonly standardError: number;
+    readonly hits: number;
+  };
   /** How many of the n official targets are met: P(exactly k) and P(at least k) for k = 0..n. */
   readonly officialHitCount: ReadonlyArray<{ readonly k: number; readonly probability: number; readonly atLeast: number }>;
   readonly metrics: ReadonlyArray<{ readonly name: string; readonly unit: Unit; readonly label: string; readonly years: readonly SimulatedMetricYear[] }>;

@@ -9,8 +9,8 @@ import { type RankCorrelation, rankCorrelation } from './rankCorrelation.js';
 import type { Projection, ResultMeta, TargetDefinition } from './results.js';
 import { sampleTrials, type TrialSamples } from './samples.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
-import { resultMeta, targetDefinition } from './targetDefinition.js';
 import { type SobolResult, sobolIndices } from './sobolIndices.js';
+import { resultMeta, targetDefinition } from './targetDefinition.js';
 import { withAssumptionFixed } from './withAssumptions.js';
 
 /** Options of a sensitivity analysis. */
@@ -122,7 +122,8 @@ function checkOptions(options: SensitivityOptions): void {
   if (high !== undefined && !(high > 0 && high < 1)) throw new RangeError(`high: expected a percentile between 0 and 1, got ${high}`);
   if (!((low ?? 0.1) < (high ?? 0.9))) throw new RangeError(`expected low < high, got ${low ?? 0.1} and ${high ?? 0.9}`);
   if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new RangeError(`confidence: expected a number between 0 and 1, got ${confidence}`);
-  if (options.sobol !== undefined && ![true, false, 'auto'].includes(options.sobol)) throw new RangeError(`sobol: expected true, false or "auto", got ${String(options.sobol)}`);
+  if (options.sobol !== undefined && ![true, false, 'auto'].includes(options.sobol))
+    throw new RangeError(`sobol: expected true, false or "auto", got ${String(options.sobol)}`);
 }
 
 /** An assumption's value per trial: its draw, or for yearly ones the mean of its draws over years 1..lastYear. */
@@ -205,10 +206,17 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
   }
   const correlated = new Set(scenario.correlations.flatMap((c) => c.between));
   for (const a of assumptions) {
-    if (correlated.has(a.name)) warnings.push(`${a.name} is correlated with other assumptions: its swing fixes it alone and leaves the others at their own distributions, not at values that would go with it`);
+    if (correlated.has(a.name))
+      warnings.push(
+        `${a.name} is correlated with other assumptions: its swing fixes it alone and leaves the others at their own distributions, not at values that would go with it`,
+      );
   }
 
-  interface Swung { value: number; projection: Projection; hits: Record<string, Uint8Array> }
+  interface Swung {
+    value: number;
+    projection: Projection;
+    hits: Record<string, Uint8Array>;
+  }
   const swings: Array<{ assumption: SwungAssumption; low: Swung; high: Swung }> = [];
   for (const a of assumptions) {
     const ends: Swung[] = [];
@@ -237,8 +245,7 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
     });
     tornado.sort(
       (a, b) =>
-        Math.abs(b.deterministicSwing) - Math.abs(a.deterministicSwing) ||
-        Math.abs(b.probabilitySwing.difference) - Math.abs(a.probabilitySwing.difference),
+        Math.abs(b.deterministicSwing) - Math.abs(a.deterministicSwing) || Math.abs(b.probabilitySwing.difference) - Math.abs(a.probabilitySwing.difference),
     );
     const samples = uncertain.map((name) => sampleSensitivity(baseSamples, name, target.id, lastYear, confidence));
     samples.sort((a, b) => (Math.abs(b.rankCorrelation.rho) || 0) - (Math.abs(a.rankCorrelation.rho) || 0));

@@ -65,11 +65,24 @@ export async function simulateShard(
   const model = buildModel(scenario, expressions);
   const meta = resultMeta(scenario);
   const { first, end } = shardBlocks(trials, index, count);
-  const { tally: part } = await runBlocks(model, seed, trials, { firstBlock: first, endBlock: end, workers: options.workers, expressions, modelKey: meta.scenarioHash });
+  const { tally: part } = await runBlocks(model, seed, trials, {
+    firstBlock: first,
+    endBlock: end,
+    workers: options.workers,
+    expressions,
+    modelKey: meta.scenarioHash,
+  });
   return {
     kind: 'parkcast-shard',
     formatVersion: 1,
-    meta: { parkcastVersion: meta.parkcastVersion, scenarioHash: meta.scenarioHash, seed, trials, confidence: options.confidence ?? 0.95, shard: { index, count } },
+    meta: {
+      parkcastVersion: meta.parkcastVersion,
+      scenarioHash: meta.scenarioHash,
+      seed,
+      trials,
+      confidence: options.confidence ?? 0.95,
+      shard: { index, count },
+    },
     scenario,
     tally: part.serialize({ blockHits: false }),
   };
@@ -107,7 +120,9 @@ export async function mergeShards(shards: readonly ShardResult[]): Promise<Simul
   for (const part of parts) {
     if (part.firstBlock !== run.blocks) {
       throw new ShardMismatchError(
-        part.firstBlock > run.blocks ? `blocks ${run.blocks} to ${part.firstBlock - 1} are missing: is a shard missing?` : `block ${part.firstBlock} appears twice: is a shard repeated?`,
+        part.firstBlock > run.blocks
+          ? `blocks ${run.blocks} to ${part.firstBlock - 1} are missing: is a shard missing?`
+          : `block ${part.firstBlock} appears twice: is a shard repeated?`,
       );
     }
     run.merge(part);

@@ -54,11 +54,15 @@ function checkOptions(options: SimulateOptions): void {
   const { trials, confidence, precision, blocksPerBatch } = options;
   if (trials !== undefined && !(Number.isInteger(trials) && trials >= 1)) throw new RangeError(`trials: expected a whole number of at least 1, got ${trials}`);
   if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new RangeError(`confidence: expected a number between 0 and 1, got ${confidence}`);
-  if (precision !== undefined && !(precision.halfWidth > 0 && precision.halfWidth < 0.5)) throw new RangeError(`precision.halfWidth: expected a number between 0 and 0.5, got ${precision.halfWidth}`);
-  if (precision?.confidence !== undefined && !(precision.confidence > 0 && precision.confidence < 1)) throw new RangeError(`precision.confidence: expected a number between 0 and 1, got ${precision.confidence}`);
-  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new RangeError(`workers: expected a whole number of at least 1, got ${options.workers}`);
+  if (precision !== undefined && !(precision.halfWidth > 0 && precision.halfWidth < 0.5))
+    throw new RangeError(`precision.halfWidth: expected a number between 0 and 0.5, got ${precision.halfWidth}`);
+  if (precision?.confidence !== undefined && !(precision.confidence > 0 && precision.confidence < 1))
+    throw new RangeError(`precision.confidence: expected a number between 0 and 1, got ${precision.confidence}`);
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1))
+    throw new RangeError(`workers: expected a whole number of at least 1, got ${options.workers}`);
   if (options.onBlock !== undefined && (options.workers ?? 1) > 1) throw new RangeError('onBlock: raw samples are collected on one thread; set workers to 1');
-  if (blocksPerBatch !== undefined && !(Number.isInteger(blocksPerBatch) && blocksPerBatch >= 1)) throw new RangeError(`blocksPerBatch: expected a whole number of at least 1, got ${blocksPerBatch}`);
+  if (blocksPerBatch !== undefined && !(Number.isInteger(blocksPerBatch) && blocksPerBatch >= 1))
+    throw new RangeError(`blocksPerBatch: expected a whole number of at least 1, got ${blocksPerBatch}`);
   if (typeof options.seed === 'number' && !Number.isFinite(options.seed)) throw new RangeError(`seed: expected a finite number or a text, got ${options.seed}`);
 }
 
@@ -115,7 +119,11 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
             firstTrial,
             length: outcome.length,
             years: model.years,
-            parameters: model.parameters.map((p, i) => ({ name: p.name, perYear: p.perYear, values: p.perYear ? outcome.parameters[i] : [outcome.parameters[i][0]] })),
+            parameters: model.parameters.map((p, i) => ({
+              name: p.name,
+              perYear: p.perYear,
+              values: p.perYear ? outcome.parameters[i] : [outcome.parameters[i][0]],
+            })),
             metrics: model.metrics.map((m, i) => ({ name: m.name, values: outcome.values[i] })),
             targets: model.targets.map((t, i) => ({ id: t.id, measured: outcome.targets.measured[i], hit: outcome.targets.hit[i] })),
           })

@@ -98,7 +98,11 @@ function share(estimator: Estimator, y: ArrayLike<number>, z: ArrayLike<number>)
  * targets[0].measured?.assumptionsTogether;       // { estimate: 0.765, standardError: 0.003 }
  * ```
  */
-export async function sobolIndices(scenario: Scenario, assumptions: readonly string[], options: { trials?: number; seed?: string | number } = {}): Promise<SobolResult> {
+export async function sobolIndices(
+  scenario: Scenario,
+  assumptions: readonly string[],
+  options: { trials?: number; seed?: string | number } = {},
+): Promise<SobolResult> {
   const trials = options.trials ?? DEFAULT_TRIALS;
   const seed = options.seed ?? DEFAULT_SEED;
   const run = (s: Scenario) => sampleTrials(s, { trials, seed });

@@ -18,7 +18,9 @@ function quantilesOf(histogram: LogHistogram): Quantiles | null {
 /** A warning for values that were not finite numbers (a division by zero in an expression, say). */
 function nonFiniteWarning(what: string, histogram: LogHistogram, trials: number): string[] {
   return histogram.nonFinite > 0
-    ? [`${what}: ${histogram.nonFinite} of ${trials} trials gave no finite value (check the expressions for division by zero or log of a non-positive number); they are left out of its mean and quantiles`]
+    ? [
+        `${what}: ${histogram.nonFinite} of ${trials} trials gave no finite value (check the expressions for division by zero or log of a non-positive number); they are left out of its mean and quantiles`,
+      ]
     : [];
 }
 

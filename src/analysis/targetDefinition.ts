@@ -1,8 +1,8 @@
+import { scenarioHash } from '../scenario/hash.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Target } from '../scenario/schema/target.js';
-import type { ResultMeta, TargetDefinition } from './results.js';
-import { scenarioHash } from '../scenario/hash.js';
 import { VERSION } from '../version.js';
+import type { ResultMeta, TargetDefinition } from './results.js';
 
 /** A target's definition as repeated in results. */
 export function targetDefinition(scenario: Scenario, target: Target): TargetDefinition {

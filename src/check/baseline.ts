@@ -25,7 +25,9 @@ export function meets(target: Pick<Target, 'comparison' | 'threshold'>, value: n
 
 // Words too common in park scenarios to show that two labels count the same thing.
 const COMMON = new Set(
-  'about above after annual before below between billion by count digital economy from into million more number over park parks than that the their this total under value with within year years yuan zone zones area industrial industry industries new stretch target reach reached'.split(' '),
+  'about above after annual before below between billion by count digital economy from into million more number over park parks than that the their this total under value with within year years yuan zone zones area industrial industry industries new stretch target reach reached'.split(
+    ' ',
+  ),
 );
 
 /** The distinctive words of a label: four letters or more, singular, common words left out. */

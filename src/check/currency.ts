@@ -75,7 +75,14 @@ export function checkCurrencyConversions(scenario: Scenario): Finding[] {
       const near = implied >= low / bands.yuanPerUsdNearFactor && implied <= high * bands.yuanPerUsdNearFactor;
       findings.push(
         near
-          ? { code: 'currency_rate_implausible', severity: 'warning', confidence: 'medium', message: m.currencyOdd(c.id, c.yuan, c.usd, implied, low, high), figures, path }
+          ? {
+              code: 'currency_rate_implausible',
+              severity: 'warning',
+              confidence: 'medium',
+              message: m.currencyOdd(c.id, c.yuan, c.usd, implied, low, high),
+              figures,
+              path,
+            }
           : {
               code: 'currency_rate_implausible',
               severity: 'error',
@@ -86,7 +93,10 @@ export function checkCurrencyConversions(scenario: Scenario): Finding[] {
             },
       );
     } else {
-      const outlier = outlierOf(conversions.filter((o) => inBand(o.implied)), index);
+      const outlier = outlierOf(
+        conversions.filter((o) => inBand(o.implied)),
+        index,
+      );
       if (outlier !== undefined) {
         findings.push({
           code: 'currency_rate_outlier',
@@ -101,10 +111,24 @@ export function checkCurrencyConversions(scenario: Scenario): Finding[] {
     if (c.figure !== undefined) {
       const values = figureValues(scenario, c.figure);
       if (values === undefined) {
-        findings.push({ code: 'currency_figure_unknown', severity: 'warning', confidence: 'high', message: m.currencyFigureUnknown(c.id, c.figure), figures, path: [...path, 'figure'] });
+        findings.push({
+          code: 'currency_figure_unknown',
+          severity: 'warning',
+          confidence: 'high',
+          message: m.currencyFigureUnknown(c.id, c.figure),
+          figures,
+          path: [...path, 'figure'],
+        });
       } else if (values.length > 0 && !values.some((v) => close(v, c.yuan))) {
         const nearest = values.reduce((a, b) => (Math.abs(b - c.yuan) < Math.abs(a - c.yuan) ? b : a));
-        findings.push({ code: 'currency_figure_mismatch', severity: 'warning', confidence: 'high', message: m.currencyFigureMismatch(c.id, c.figure, c.yuan, nearest), figures, path: [...path, 'yuan'] });
+        findings.push({
+          code: 'currency_figure_mismatch',
+          severity: 'warning',
+          confidence: 'high',
+          message: m.currencyFigureMismatch(c.id, c.figure, c.yuan, nearest),
+          figures,
+          path: [...path, 'yuan'],
+        });
       }
     }
   }

@@ -57,14 +57,22 @@ export function checkDates(scenario: Scenario): Finding[] {
   const afterSource = (ref: string, year: number | undefined, source: string | undefined, path: (string | number)[]) => {
     const written = sourceYear(scenario, source);
     if (year === undefined || written === undefined || source === undefined || year <= written) return;
-    findings.push({ code: 'figure_after_source', severity: 'warning', confidence: 'medium', message: m.figureAfterSource(ref, year, source, written), figures: [ref], path });
+    findings.push({
+      code: 'figure_after_source',
+      severity: 'warning',
+      confidence: 'medium',
+      message: m.figureAfterSource(ref, year, source, written),
+      figures: [ref],
+      path,
+    });
   };
   scenario.context.forEach((figure, index) => {
     afterSource(figure.id, figure.year, figure.source, ['context', index, 'year']);
   });
   scenario.series.forEach((series, index) => {
     series.points.forEach((point, pointIndex) => {
-      if (point.value !== undefined || point.growthRate !== undefined) afterSource(series.id, point.year, series.source, ['series', index, 'points', pointIndex, 'year']);
+      if (point.value !== undefined || point.growthRate !== undefined)
+        afterSource(series.id, point.year, series.source, ['series', index, 'points', pointIndex, 'year']);
     });
     if (series.metric === undefined) return;
     const later = series.points.filter((p) => p.year > baseYear && p.value !== undefined).map((p) => p.year);
@@ -83,12 +91,26 @@ export function checkDates(scenario: Scenario): Finding[] {
   scenario.targets.forEach((target, index) => {
     const path = ['targets', index, 'deadline'];
     if (target.deadline <= baseYear) {
-      findings.push({ code: 'deadline_not_after_base', severity: 'error', confidence: 'high', message: m.deadlineNotAfterBase(target.id, target.deadline, baseYear), figures: [target.id], path });
+      findings.push({
+        code: 'deadline_not_after_base',
+        severity: 'error',
+        confidence: 'high',
+        message: m.deadlineNotAfterBase(target.id, target.deadline, baseYear),
+        figures: [target.id],
+        path,
+      });
       return;
     }
     const written = sourceYear(scenario, target.source);
     if (written !== undefined && target.source !== undefined && target.deadline < written) {
-      findings.push({ code: 'deadline_before_source', severity: 'warning', confidence: 'high', message: m.deadlineBeforeSource(target.id, target.deadline, target.source, written), figures: [target.id], path });
+      findings.push({
+        code: 'deadline_before_source',
+        severity: 'warning',
+        confidence: 'high',
+        message: m.deadlineBeforeSource(target.id, target.deadline, target.source, written),
+        figures: [target.id],
+        path,
+      });
     }
   });
   return findings;

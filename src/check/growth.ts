@@ -17,7 +17,7 @@ import { checkMessages as m } from './messages.js';
 export function checkSeriesGrowth(scenario: Scenario): Finding[] {
   const findings: Finding[] = [];
   scenario.series.forEach((series, index) => {
-    const unit = series.metric !== undefined ? scenario.metrics[series.metric]?.unit ?? unitClass(series.unit) : unitClass(series.unit);
+    const unit = series.metric !== undefined ? (scenario.metrics[series.metric]?.unit ?? unitClass(series.unit)) : unitClass(series.unit);
     const byYear = new Map(series.points.map((p, pointIndex) => [p.year, { ...p, pointIndex }]));
     for (const point of byYear.values()) {
       const previous = byYear.get(point.year - 1);

@@ -1,14 +1,15 @@
 /** The data check: problems in a valid scenario's figures, reported as findings. */
+
+export { bands } from './bands.js';
+export { checkTargetsAtBaseline } from './baseline.js';
 export { checkScenario } from './checkScenario.js';
-export type { Confidence, Finding, Severity } from './finding.js';
-export { formatFinding, formatSummary } from './format.js';
 
 // The single checks, for callers that want only some.
 export { checkCurrencyConversions } from './currency.js';
-export { checkRatios } from './ratios.js';
-export { checkSeriesGrowth } from './growth.js';
-export { checkTargetsAtBaseline } from './baseline.js';
 export { checkDates } from './dates.js';
-export { checkUnits } from './units.js';
+export type { Confidence, Finding, Severity } from './finding.js';
+export { formatFinding, formatSummary } from './format.js';
+export { checkSeriesGrowth } from './growth.js';
 export { checkProvenance } from './provenance.js';
-export { bands } from './bands.js';
+export { checkRatios } from './ratios.js';
+export { checkUnits } from './units.js';

@@ -2,8 +2,9 @@
  * Every text the data check shows a person, in one place: the findings' messages and the lines
  * of `parkcast check`. Each finding's message names its figures and says how sure it is.
  */
-import type { Confidence, Severity } from './finding.js';
+
 import type { UnitClass } from './figures.js';
+import type { Confidence, Severity } from './finding.js';
 
 const trim = (x: number, digits = 4) => String(Number(x.toPrecision(digits)));
 const grouped = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -41,11 +42,18 @@ const rate = (x: number) => (x >= 0.1 ? trim(x, 3) : trim(x, 2));
 const percent = (x: number) => `${trim(x * 100, 3)}%`;
 const points = (x: number) => `${trim(Math.abs(x) * 100, 2)} points`;
 const list = (items: readonly string[]) => items.join(', ');
-const scaleWord = (factor: number) =>
-  ({ 10: '10 times', 100: '100 times', 1000: '1,000 times', 10000: '10,000 times' })[factor] ?? `${factor} times`;
+const scaleWord = (factor: number) => ({ 10: '10 times', 100: '100 times', 1000: '1,000 times', 10000: '10,000 times' })[factor] ?? `${factor} times`;
 
 export const checkMessages = {
-  currencyImplausible: (id: string, yuan: number, usd: number, implied: number, low: number, high: number, fix?: { factor: number; usd: number; rate: number; tooLarge: boolean }) =>
+  currencyImplausible: (
+    id: string,
+    yuan: number,
+    usd: number,
+    implied: number,
+    low: number,
+    high: number,
+    fix?: { factor: number; usd: number; rate: number; tooLarge: boolean },
+  ) =>
     `The conversion ${id} gives ${amount(yuan, 'yuan')} as ${amount(usd, 'usd')}: ${rate(implied)} yuan per US dollar, ` +
     `far outside the plausible ${low}-${high} yuan per dollar of 2015-2025.` +
     (fix
@@ -73,17 +81,36 @@ export const checkMessages = {
     `${amount(count, 'persons')} (${workers}) ` +
     pairs.map((p) => `for ${amount(p.value, 'count')} (${p.ref}) is ${trim(p.ratio, 2)} per enterprise`).join(', and ') +
     `; a park's enterprises average at least ${min} workers. One of the figures is probably mistyped or covers another scope. ` +
-    (sure
-      ? 'High confidence: fewer workers than enterprises.'
-      : 'Medium confidence: the figures may not describe exactly the same group or year.'),
-  yuanPerWorker: (workers: string, count: number, pairs: ReadonlyArray<{ ref: string; value: number; year?: number; ratio: number }>, low: number, high: number, tooHigh: boolean) =>
+    (sure ? 'High confidence: fewer workers than enterprises.' : 'Medium confidence: the figures may not describe exactly the same group or year.'),
+  yuanPerWorker: (
+    workers: string,
+    count: number,
+    pairs: ReadonlyArray<{ ref: string; value: number; year?: number; ratio: number }>,
+    low: number,
+    high: number,
+    tooHigh: boolean,
+  ) =>
     `${amount(count, 'persons')} (${workers}) ` +
-    pairs.map((p) => `against ${amount(p.value, 'yuan')} (${p.ref}${p.year === undefined ? '' : `, ${p.year}`}) is ${amount(p.ratio, 'yuan', 3)} per worker a year`).join(', and ') +
+    pairs
+      .map(
+        (p) => `against ${amount(p.value, 'yuan')} (${p.ref}${p.year === undefined ? '' : `, ${p.year}`}) is ${amount(p.ratio, 'yuan', 3)} per worker a year`,
+      )
+      .join(', and ') +
     `; plausible is ${amount(low, 'yuan')} to ${amount(high, 'yuan')}. ` +
     (tooHigh ? 'The worker count looks too low or the money figure too high. ' : 'The worker count looks too high or the money figure too low. ') +
     'Medium confidence: the figures may not describe exactly the same group or year.',
 
-  growthMismatch: (series: string, previousYear: number, previous: number, year: number, value: number, unit: UnitClass | string, stated: number, implied: number, sure: boolean) =>
+  growthMismatch: (
+    series: string,
+    previousYear: number,
+    previous: number,
+    year: number,
+    value: number,
+    unit: UnitClass | string,
+    stated: number,
+    implied: number,
+    sure: boolean,
+  ) =>
     `Series ${series}: ${amount(previous, unit)} in ${previousYear} and ${amount(value, unit)} in ${year} mean ${percent(implied)} growth, ` +
     `but ${percent(stated)} is stated for ${year}, a gap of ${points(implied - stated)}. ` +
     (sure ? 'High confidence: rounding cannot explain the gap.' : 'Medium confidence: part of the gap may be rounding or revised figures.'),
@@ -94,10 +121,26 @@ export const checkMessages = {
   targetMetAtBaseline: (target: string, comparison: string, threshold: string, metric: string, baseline: number, unit: UnitClass | string, baseYear: number) =>
     `Target ${target} (${comparison} ${threshold}) is already met by metric ${metric}'s baseline of ${amount(baseline, unit)} in ${baseYear}, ` +
     'so it says nothing about the years ahead. High confidence: the baseline is a stated number.',
-  targetMetAtAssumedBaseline: (target: string, comparison: string, threshold: string, metric: string, central: number, unit: UnitClass | string, baseYear: number) =>
+  targetMetAtAssumedBaseline: (
+    target: string,
+    comparison: string,
+    threshold: string,
+    metric: string,
+    central: number,
+    unit: UnitClass | string,
+    baseYear: number,
+  ) =>
     `Target ${target} (${comparison} ${threshold}) is met by the central value (${amount(central, unit)}) of metric ${metric}'s assumed ${baseYear} baseline, ` +
     'so most trials meet it before they start. Medium confidence: the baseline is an assumption; check it against the target.',
-  targetMetByContext: (target: string, comparison: string, threshold: string, context: string, value: number, unit: UnitClass | string, year: number | undefined) =>
+  targetMetByContext: (
+    target: string,
+    comparison: string,
+    threshold: string,
+    context: string,
+    value: number,
+    unit: UnitClass | string,
+    year: number | undefined,
+  ) =>
     `Target ${target} (${comparison} ${threshold}) is already met by context figure ${context} (${amount(value, unit)}${year === undefined ? '' : ` in ${year}`}) ` +
     'if both count the same thing. Low confidence: matched by unit and shared words of their labels only; if they differ, say so in a note.',
 
@@ -119,13 +162,10 @@ export const checkMessages = {
     `Series ${series} (metric ${metric}) states values for ${list(years.map(String))}, after the base year ${baseYear}: ` +
     'compare them with the simulated years, or move the base year forward. High confidence.',
 
-  assumedWithoutReason: (name: string) =>
-    `Parameter ${name} is an assumption without a reason: say in one line what it rests on. High confidence.`,
-  sourcedWithoutSource: (name: string) =>
-    `Parameter ${name} is marked as sourced but names no source. High confidence.`,
+  assumedWithoutReason: (name: string) => `Parameter ${name} is an assumption without a reason: say in one line what it rests on. High confidence.`,
+  sourcedWithoutSource: (name: string) => `Parameter ${name} is marked as sourced but names no source. High confidence.`,
   figureWithoutSource: (kind: string, id: string) => `The ${kind} ${id} names no source. High confidence.`,
-  noSources: (count: number) =>
-    `The scenario lists no sources, so none of its ${count} stated figures and targets can be traced. High confidence.`,
+  noSources: (count: number) => `The scenario lists no sources, so none of its ${count} stated figures and targets can be traced. High confidence.`,
   statedBaselineWithoutSource: (metric: string, value: number, unit: UnitClass | string) =>
     `Metric ${metric} starts from the exact figure ${amount(value, unit)} with neither a source nor a note. ` +
     'Medium confidence: if it is stated somewhere, name the source; if it is assumed, say why.',

@@ -17,10 +17,24 @@ export function checkProvenance(scenario: Scenario): Finding[] {
   for (const [name, parameter] of Object.entries(scenario.parameters)) {
     const path = ['parameters', name];
     if (parameter.basis === 'assumed' && !parameter.reason?.trim()) {
-      findings.push({ code: 'assumed_without_reason', severity: 'warning', confidence: 'high', message: m.assumedWithoutReason(name), figures: [`parameters.${name}`], path: [...path, 'reason'] });
+      findings.push({
+        code: 'assumed_without_reason',
+        severity: 'warning',
+        confidence: 'high',
+        message: m.assumedWithoutReason(name),
+        figures: [`parameters.${name}`],
+        path: [...path, 'reason'],
+      });
     }
     if (parameter.basis === 'sourced' && parameter.source === undefined) {
-      findings.push({ code: 'sourced_without_source', severity: 'warning', confidence: 'high', message: m.sourcedWithoutSource(name), figures: [`parameters.${name}`], path: [...path, 'source'] });
+      findings.push({
+        code: 'sourced_without_source',
+        severity: 'warning',
+        confidence: 'high',
+        message: m.sourcedWithoutSource(name),
+        figures: [`parameters.${name}`],
+        path: [...path, 'source'],
+      });
     }
   }
 
@@ -32,10 +46,24 @@ export function checkProvenance(scenario: Scenario): Finding[] {
   ];
   const unsourced = stated.filter((s) => s.source === undefined);
   if (scenario.sources.length === 0 && unsourced.length > 0) {
-    findings.push({ code: 'no_sources', severity: 'warning', confidence: 'high', message: m.noSources(unsourced.length), figures: unsourced.map((s) => s.id), path: ['sources'] });
+    findings.push({
+      code: 'no_sources',
+      severity: 'warning',
+      confidence: 'high',
+      message: m.noSources(unsourced.length),
+      figures: unsourced.map((s) => s.id),
+      path: ['sources'],
+    });
   } else {
     for (const s of unsourced) {
-      findings.push({ code: 'figure_without_source', severity: 'warning', confidence: 'high', message: m.figureWithoutSource(s.kind, s.id), figures: [s.id], path: s.path });
+      findings.push({
+        code: 'figure_without_source',
+        severity: 'warning',
+        confidence: 'high',
+        message: m.figureWithoutSource(s.kind, s.id),
+        figures: [s.id],
+        path: s.path,
+      });
     }
   }
 
@@ -54,7 +82,14 @@ export function checkProvenance(scenario: Scenario): Finding[] {
         });
       }
     } else if (metric.baseline !== undefined && metric.source === undefined && !explained) {
-      findings.push({ code: 'assumed_baseline_unexplained', severity: 'warning', confidence: 'high', message: m.assumedBaselineUnexplained(name), figures: [`metrics.${name}`], path });
+      findings.push({
+        code: 'assumed_baseline_unexplained',
+        severity: 'warning',
+        confidence: 'high',
+        message: m.assumedBaselineUnexplained(name),
+        figures: [`metrics.${name}`],
+        path,
+      });
     }
   }
   return findings;

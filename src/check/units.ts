@@ -30,10 +30,24 @@ export function checkUnits(scenario: Scenario): Finding[] {
     if (seen.has(key)) continue;
     if (c.unit === 'share' && (c.value < 0 || c.value > 1)) {
       seen.add(key);
-      findings.push({ code: 'share_out_of_range', severity: 'error', confidence: 'high', message: m.shareOutOfRange(c.ref, c.value), figures: [c.ref], path: c.path });
+      findings.push({
+        code: 'share_out_of_range',
+        severity: 'error',
+        confidence: 'high',
+        message: m.shareOutOfRange(c.ref, c.value),
+        figures: [c.ref],
+        path: c.path,
+      });
     } else if (c.unit === 'yuan' && c.value > 0 && c.value < bands.minYuanFigure) {
       seen.add(key);
-      findings.push({ code: 'yuan_too_small', severity: 'warning', confidence: 'medium', message: m.yuanTooSmall(c.ref, c.value), figures: [c.ref], path: c.path });
+      findings.push({
+        code: 'yuan_too_small',
+        severity: 'warning',
+        confidence: 'medium',
+        message: m.yuanTooSmall(c.ref, c.value),
+        figures: [c.ref],
+        path: c.path,
+      });
     }
   }
   return findings;

@@ -50,6 +50,10 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
     const gap = ' '.repeat(widths[c] - [...text].length);
     return numeric[c] ? gap + text : text + gap;
   };
-  const line = (cells: readonly string[]) => cells.map((cell, c) => pad(cell ?? '', c)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, c) => pad(cell ?? '', c))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

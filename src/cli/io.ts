@@ -1,7 +1,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { formatProblem, safeLoadScenario, type Scenario } from '../index.js';
+import { formatProblem, type Scenario, safeLoadScenario } from '../index.js';
 
 /** Where a command writes: stdout for results, stderr for problems. Swappable in tests. */
 export interface Io {

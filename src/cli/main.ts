@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ScenarioError, VERSION, formatProblem } from '../index.js';
+import { formatProblem, ScenarioError, VERSION } from '../index.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
@@ -131,7 +131,7 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(workersOption())
-    .addOption(new Option('--reports <DIR>', 'write each park\'s report under DIR/<park id>/ (default out/reports)'))
+    .addOption(new Option('--reports <DIR>', "write each park's report under DIR/<park id>/ (default out/reports)"))
     .addOption(new Option('--no-reports', 'write no reports'))
     .addOption(jsonOption())
     .action(async (paths: string[], options) => {
@@ -185,8 +185,12 @@ export function buildProgram(): Command {
     .description("growth drift and volatility from a short history (a file of points, or a scenario's series), as assumptions")
     .argument('<file>', 'history file ({"points": [{"year", "value", "growthRate"}]}) or scenario file')
     .addOption(new Option('--series <ID>', 'with a scenario file: the series to calibrate on'))
-    .addOption(new Option('--volatility <SIGMA>', 'assumed yearly volatility (sd of log growth); needed for a single growth rate').argParser(positive('--volatility')))
-    .addOption(new Option('--volatility-weight <YEARS>', 'years of history the assumed volatility is worth (default 4)').argParser(positive('--volatility-weight')))
+    .addOption(
+      new Option('--volatility <SIGMA>', 'assumed yearly volatility (sd of log growth); needed for a single growth rate').argParser(positive('--volatility')),
+    )
+    .addOption(
+      new Option('--volatility-weight <YEARS>', 'years of history the assumed volatility is worth (default 4)').argParser(positive('--volatility-weight')),
+    )
     .addOption(new Option('--volatility-reason <TEXT>', "why that volatility (kept in the assumption's reason)"))
     .addOption(new Option('--name <NAME>', 'name the assumptions NAMEDrift and NAMEVolatility (default growth)'))
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of the intervals (default 0.95)').argParser(fraction('--confidence')))

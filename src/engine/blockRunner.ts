@@ -6,9 +6,9 @@ import { growthKernel } from '../processes/growth.js';
 import type { StepKernel, YearInput } from '../processes/kernel.js';
 import { logisticKernel } from '../processes/logistic.js';
 import { type CompiledStep, withSteps } from '../processes/steps.js';
-import { binomialTable, poissonTable } from '../random/discreteTable.js';
 import { induceRankCorrelation } from '../random/correlation.js';
-import { NominalNoise, type Noise, RandomNoise } from '../random/noise.js';
+import { binomialTable, poissonTable } from '../random/discreteTable.js';
+import { type Noise, NominalNoise, RandomNoise } from '../random/noise.js';
 import { deriveStream, type RandomStream } from '../random/stream.js';
 import type { Quantity } from '../scenario/schema/common.js';
 import { measureTargets, type TargetOutcomes } from './measure.js';
@@ -106,7 +106,11 @@ export class BlockRunner {
       }
       case 'derived': {
         const expression = m.expression as NonNullable<ModelMetric['expression']>;
-        kernel = derivedKernel(values, expression.kernel, expression.names.map((name) => input(name)));
+        kernel = derivedKernel(
+          values,
+          expression.kernel,
+          expression.names.map((name) => input(name)),
+        );
         break;
       }
     }
@@ -126,8 +130,7 @@ export class BlockRunner {
    */
   run(length: number, draws: Draws): BlockOutcome {
     if (length > this.capacity) throw new RangeError(`block of ${length} trials exceeds the runner's capacity ${this.capacity}`);
-    const stream = (name: string): RandomStream | undefined =>
-      draws.kind === 'random' ? deriveStream(draws.seed, name, draws.block) : undefined;
+    const stream = (name: string): RandomStream | undefined => (draws.kind === 'random' ? deriveStream(draws.seed, name, draws.block) : undefined);
 
     this.model.parameters.forEach((parameter, index) => {
       const byYear = this.parameterValues[index];

@@ -46,12 +46,7 @@ export function margin(target: Pick<ModelTarget, 'comparison' | 'low' | 'high'>,
  * first year met, else the year closest to meeting it), whether it hits, and the first year
  * index at which the measure is met anywhere in the horizon (so a late hit shows as late, not never).
  */
-export function measureTargets(
-  targets: readonly ModelTarget[],
-  values: readonly (readonly Float64Array[])[],
-  length: number,
-  out: TargetOutcomes,
-): void {
+export function measureTargets(targets: readonly ModelTarget[], values: readonly (readonly Float64Array[])[], length: number, out: TargetOutcomes): void {
   for (let t = 0; t < targets.length; t++) {
     const target = targets[t];
     const series = values[target.metricIndex];

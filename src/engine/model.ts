@@ -1,14 +1,14 @@
 import type { ExpressionNode } from '../expressions/ast.js';
-import { compileExpression, type BlockKernel } from '../expressions/compile.js';
+import { namesIn } from '../expressions/ast.js';
+import { type BlockKernel, compileExpression } from '../expressions/compile.js';
 import { parseExpression } from '../expressions/parse.js';
 import { centralValue } from '../random/central.js';
-import { blockSamplerFor, type BlockSampler } from '../random/sampler.js';
+import { type BlockSampler, blockSamplerFor } from '../random/sampler.js';
 import { correlationMatrix } from '../scenario/correlationMatrix.js';
 import { orderMetrics, sameYearDependencies } from '../scenario/dependencies.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Metric, Scenario } from '../scenario/schema/scenario.js';
 import type { Comparison, Measure } from '../scenario/schema/target.js';
-import { namesIn } from '../expressions/ast.js';
 
 export interface ModelParameter {
   readonly name: string;
@@ -122,7 +122,7 @@ export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Recor
   let correlated: Model['correlated'];
   if (scenario.correlations.length > 0) {
     const { names, factor } = correlationMatrix(scenario);
-    if (factor === undefined) throw new Error('the scenario\'s correlations do not form a valid correlation matrix');
+    if (factor === undefined) throw new Error("the scenario's correlations do not form a valid correlation matrix");
     correlated = { parameterIndices: names.map((name) => parameters.findIndex((p) => p.name === name)), factor };
   }
   return { scenario, years, parameters, metrics, targets, correlated };

@@ -58,7 +58,12 @@ function workerFile(): { filename: string; execArgv: string[] } {
  * from its own streams and every part of a tally merges exactly. With a `check`, the run stops
  * after the first block (in block order) at which it says so, whatever the number of workers.
  */
-export async function runBlocks(model: Model, seed: string | number, totalTrials: number, options: RunOptions = {}): Promise<{ tally: Tally; stoppedEarly: boolean }> {
+export async function runBlocks(
+  model: Model,
+  seed: string | number,
+  totalTrials: number,
+  options: RunOptions = {},
+): Promise<{ tally: Tally; stoppedEarly: boolean }> {
   const first = options.firstBlock ?? 0;
   const end = options.endBlock ?? blockCount(totalTrials);
   const workers = options.workers ?? 1;
@@ -66,10 +71,13 @@ export async function runBlocks(model: Model, seed: string | number, totalTrials
   // On workers, a task's reply (histograms) costs about as much as a few blocks: without early
   // stopping, give each worker about four large tasks.
   const batch =
-    options.onBlock && options.check ? 1
-    : options.blocksPerBatch !== undefined ? options.blocksPerBatch
-    : workers > 1 && !options.check ? Math.max(16, Math.ceil((end - first) / (workers * 4)))
-    : 16;
+    options.onBlock && options.check
+      ? 1
+      : options.blocksPerBatch !== undefined
+        ? options.blocksPerBatch
+        : workers > 1 && !options.check
+          ? Math.max(16, Math.ceil((end - first) / (workers * 4)))
+          : 16;
   const run = new Tally(model, first);
   const batches: Array<{ first: number; count: number }> = [];
   for (let b = first; b < end; b += batch) batches.push({ first: b, count: Math.min(batch, end - b) });
@@ -112,12 +120,14 @@ export async function runBlocks(model: Model, seed: string | number, totalTrials
     count: b.count,
   });
   try {
-
     let next = 0;
     const submit = () => {
       while (next < batches.length && inFlight.size < workers * 2) {
         const b = batches[next++];
-        inFlight.set(b.first, pool.run(task(b)).then((data) => Tally.deserialize(model, data)));
+        inFlight.set(
+          b.first,
+          pool.run(task(b)).then((data) => Tally.deserialize(model, data)),
+        );
       }
     };
     submit();

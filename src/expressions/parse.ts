@@ -19,9 +19,7 @@ function loadParser(): Promise<Parse> {
       throw new Error(`${name} is disabled in parkcast`);
     };
     math.import(
-      Object.fromEntries(
-        ['import', 'createUnit', 'reviver', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile'].map((n) => [n, refuse(n)]),
-      ),
+      Object.fromEntries(['import', 'createUnit', 'reviver', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile'].map((n) => [n, refuse(n)])),
       { override: true },
     );
     return parse;
@@ -30,13 +28,31 @@ function loadParser(): Promise<Parse> {
 }
 
 const BINARY: Record<string, BinaryOperator> = {
-  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^',
-  smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=', equal: '==', unequal: '!=',
-  and: 'and', or: 'or',
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+  smaller: '<',
+  smallerEq: '<=',
+  larger: '>',
+  largerEq: '>=',
+  equal: '==',
+  unequal: '!=',
+  and: 'and',
+  or: 'or',
 };
 const UNARY: Record<string, UnaryOperator> = { unaryMinus: '-', unaryPlus: '+', not: 'not' };
 const ARITY: Record<AllowedFunction, [number, number]> = {
-  min: [1, Infinity], max: [1, Infinity], exp: [1, 1], log: [1, 1], sqrt: [1, 1], abs: [1, 1], round: [1, 1], floor: [1, 1], ceil: [1, 1],
+  min: [1, Infinity],
+  max: [1, Infinity],
+  exp: [1, 1],
+  log: [1, 1],
+  sqrt: [1, 1],
+  abs: [1, 1],
+  round: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
 };
 
 /** An expression that cannot run: the reason, worded for the scenario's author. */
@@ -47,7 +63,8 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNod
   switch (node.type) {
     case 'ConstantNode': {
       const value = n.value;
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new ExpressionError(messages.expressionForbidden(`the constant ${JSON.stringify(value)}`));
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new ExpressionError(messages.expressionForbidden(`the constant ${JSON.stringify(value)}`));
       return { kind: 'number', value };
     }
     case 'SymbolNode': {
@@ -75,7 +92,7 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNod
       };
     case 'FunctionNode': {
       const fnNode = n.fn as MathNode & { name?: string };
-      const name = fnNode.type === 'SymbolNode' ? fnNode.name ?? '' : '';
+      const name = fnNode.type === 'SymbolNode' ? (fnNode.name ?? '') : '';
       if (!(ALLOWED_FUNCTIONS as readonly string[]).includes(name)) {
         throw new ExpressionError(name === '' ? messages.expressionForbidden('calling a computed function') : messages.expressionUnknownFunction(name));
       }

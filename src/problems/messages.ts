@@ -26,21 +26,15 @@ export const messages = {
   fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   invalidJson: (reason: string) => `not valid JSON: ${reason}`,
   invalidYaml: (reason: string) => `not valid YAML: ${reason}`,
-  unknownExtension: (file: string) =>
-    `cannot tell the format of ${file}: expected a .json, .yaml or .yml file`,
+  unknownExtension: (file: string) => `cannot tell the format of ${file}: expected a .json, .yaml or .yml file`,
 
   expected: (what: string, got: unknown) => `expected ${what}, got ${describeValue(got)}`,
   unknownField: (key: string, allowed: readonly string[]) =>
-    allowed.length > 0
-      ? `unknown field "${key}" (allowed here: ${allowed.join(', ')})`
-      : `unknown field "${key}"`,
-  oneOf: (values: readonly unknown[], got: unknown) =>
-    `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`,
+    allowed.length > 0 ? `unknown field "${key}" (allowed here: ${allowed.join(', ')})` : `unknown field "${key}"`,
+  oneOf: (values: readonly unknown[], got: unknown) => `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(got)}`,
 
-  horizonOrder: (baseYear: number, endYear: number) =>
-    `expected an end year after the base year ${baseYear}, got ${endYear}`,
-  duplicateName: (name: string, firstKind: string) =>
-    `the name "${name}" is already used by a ${firstKind}; metric and parameter names must be unique`,
+  horizonOrder: (baseYear: number, endYear: number) => `expected an end year after the base year ${baseYear}, got ${endYear}`,
+  duplicateName: (name: string, firstKind: string) => `the name "${name}" is already used by a ${firstKind}; metric and parameter names must be unique`,
   reservedName: (name: string) => `"${name}" is a reserved function name; choose another name`,
   duplicateId: (id: string) => `duplicate id "${id}"`,
   unknownReference: (name: string, kinds: string, known: readonly string[]) =>
@@ -51,25 +45,19 @@ export const messages = {
   negativeCount: (got: number) => `expected a count of zero or more, got ${describeValue(got)}`,
   yearOutsideHorizon: (year: number, baseYear: number, endYear: number) =>
     `expected a year from ${baseYear + 1} to ${endYear} (the scenario's horizon), got ${year}`,
-  deadlineBeforeBase: (year: number, baseYear: number) =>
-    `the deadline ${year} is not after the base year ${baseYear}: a target must lie ahead`,
+  deadlineBeforeBase: (year: number, baseYear: number) => `the deadline ${year} is not after the base year ${baseYear}: a target must lie ahead`,
   thresholdShape: (comparison: string) =>
-    comparison === 'between'
-      ? 'expected a range [low, high] for the comparison "between"'
-      : `expected a single number for the comparison "${comparison}"`,
+    comparison === 'between' ? 'expected a range [low, high] for the comparison "between"' : `expected a single number for the comparison "${comparison}"`,
   rangeOrder: (low: number, high: number) => `expected low <= high, got [${low}, ${high}]`,
   cycle: (names: readonly string[]) =>
     `metrics depend on each other in a cycle: ${names.join(' -> ')}; break it with a baseline or a process that uses last year's value`,
   expressionSyntax: (reason: string) => `cannot read the expression: ${reason}`,
   expressionForbidden: (what: string) =>
     `${what} is not allowed in an expression (allowed: numbers, metric and parameter names, + - * / ^, comparisons, and/or/not, ?:, ${'and the functions min, max, exp, log, sqrt, abs, round, floor, ceil'})`,
-  expressionUnknownName: (name: string, known: readonly string[]) =>
-    `unknown name "${name}" in the expression (known: ${known.join(', ')})`,
-  expressionUnknownFunction: (name: string) =>
-    `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil)`,
+  expressionUnknownName: (name: string, known: readonly string[]) => `unknown name "${name}" in the expression (known: ${known.join(', ')})`,
+  expressionUnknownFunction: (name: string) => `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil)`,
   shareOutOfRange: (got: number) => `expected a share between 0 and 1, got ${describeValue(got)}`,
-  correlatedYearly: (name: string) =>
-    `"${name}" is drawn afresh each year; correlations are between assumptions drawn once per trial`,
+  correlatedYearly: (name: string) => `"${name}" is drawn afresh each year; correlations are between assumptions drawn once per trial`,
   invalidCorrelationMatrix: (pairs: readonly string[]) =>
     `these correlations cannot hold together (${pairs.join(', ')}): the matrix they form is not a valid correlation matrix (not positive definite); weaken the strongest ones, or drop one that follows from the others`,
   selfCorrelation: (name: string) => `a correlation needs two different assumptions, got "${name}" twice`,

@@ -41,9 +41,7 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
  * ```
  */
 export function formatProblem(problem: Problem): string {
-  const where = [problem.file, problem.path.length > 0 ? formatPath(problem.path) : undefined]
-    .filter((part) => part !== undefined)
-    .join(': ');
+  const where = [problem.file, problem.path.length > 0 ? formatPath(problem.path) : undefined].filter((part) => part !== undefined).join(': ');
   return where === '' ? problem.message : `${where}: ${problem.message}`;
 }
 

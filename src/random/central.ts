@@ -20,9 +20,7 @@ function median(d: Distribution): number {
     }
     case 'triangular': {
       const width = d.max - d.min;
-      return (d.mode - d.min) / width >= 0.5
-        ? d.min + Math.sqrt(0.5 * width * (d.mode - d.min))
-        : d.max - Math.sqrt(0.5 * width * (d.max - d.mode));
+      return (d.mode - d.min) / width >= 0.5 ? d.min + Math.sqrt(0.5 * width * (d.mode - d.min)) : d.max - Math.sqrt(0.5 * width * (d.max - d.mode));
     }
     case 'pert': {
       const { alpha, beta } = pertShape(d);

@@ -1,6 +1,6 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import type { RandomStream } from './stream.js';
 import { cholesky } from '../scenario/correlationMatrix.js';
+import type { RandomStream } from './stream.js';
 
 /** Inverse of a lower-triangular K×K matrix. */
 function invertLower(l: Float64Array, k: number): Float64Array {

@@ -42,9 +42,7 @@ function unbounded(d: Distribution): Sampler {
     }
     case 'range90': {
       const { location, scale } = fitRange90(d);
-      return d.shape === 'lognormal'
-        ? (s) => Math.exp(location + scale * standardNormal(s))
-        : (s) => location + scale * standardNormal(s);
+      return d.shape === 'lognormal' ? (s) => Math.exp(location + scale * standardNormal(s)) : (s) => location + scale * standardNormal(s);
     }
     case 'triangular': {
       const { min, mode, max } = d;

@@ -44,6 +44,8 @@ export class RandomStream {
  * @param block the index of the block of trials
  */
 export function deriveStream(seed: string | number, name: string, block: number): RandomStream {
-  const key = createHash('sha256').update(`parkcast/${String(seed)}/${name}/${block}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`parkcast/${String(seed)}/${name}/${block}`)
+    .digest('hex');
   return new RandomStream(key);
 }

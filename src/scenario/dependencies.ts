@@ -1,7 +1,7 @@
-import { namesIn } from '../expressions/ast.js';
 import type { ExpressionNode } from '../expressions/ast.js';
-import type { Metric } from './schema/scenario.js';
+import { namesIn } from '../expressions/ast.js';
 import type { Quantity } from './schema/common.js';
+import type { Metric } from './schema/scenario.js';
 
 /** The quantities a metric's process and steps read, by field path within the metric. */
 export function quantitiesOf(metric: Metric): Array<{ path: Array<string | number>; value: Quantity }> {
@@ -43,11 +43,7 @@ export function quantitiesOf(metric: Metric): Array<{ path: Array<string | numbe
  * The metrics a metric reads in the same year: through its expression or its quantities.
  * A metric's own previous value is not a same-year dependency.
  */
-export function sameYearDependencies(
-  metric: Metric,
-  metricNames: ReadonlySet<string>,
-  expression: ExpressionNode | undefined,
-): string[] {
+export function sameYearDependencies(metric: Metric, metricNames: ReadonlySet<string>, expression: ExpressionNode | undefined): string[] {
   const names = new Set<string>();
   if (expression !== undefined) for (const name of namesIn(expression)) if (metricNames.has(name)) names.add(name);
   for (const { value } of quantitiesOf(metric)) if (typeof value === 'string' && metricNames.has(value)) names.add(value);
@@ -58,9 +54,7 @@ export function sameYearDependencies(
  * Orders metrics so each comes after those it reads in the same year (depth-first topological
  * sort, keeping the file's order where free). Returns the cycle instead when there is one.
  */
-export function orderMetrics(
-  dependencies: ReadonlyMap<string, readonly string[]>,
-): { order: string[] } | { cycle: string[] } {
+export function orderMetrics(dependencies: ReadonlyMap<string, readonly string[]>): { order: string[] } | { cycle: string[] } {
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];

@@ -59,15 +59,18 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   checkUnique(s.variants, 'variants');
   s.variants.forEach((variant, index) => {
     for (const name of Object.keys(variant.parameters)) {
-      if (!parameterNames.has(name)) add(['variants', index, 'parameters', name], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
+      if (!parameterNames.has(name))
+        add(['variants', index, 'parameters', name], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
     }
   });
   s.correlations.forEach((correlation, index) => {
     correlation.between.forEach((name, side) => {
-      if (!parameterNames.has(name)) add(['correlations', index, 'between', side], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
+      if (!parameterNames.has(name))
+        add(['correlations', index, 'between', side], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
       else if (s.parameters[name].varies === 'year') add(['correlations', index, 'between', side], messages.correlatedYearly(name), 'correlation');
     });
-    if (correlation.between[0] === correlation.between[1]) add(['correlations', index, 'between'], messages.selfCorrelation(correlation.between[0]), 'correlation');
+    if (correlation.between[0] === correlation.between[1])
+      add(['correlations', index, 'between'], messages.selfCorrelation(correlation.between[0]), 'correlation');
   });
   checkUnique(s.currencyConversions, 'currencyConversions');
   s.context.forEach((figure, index) => checkSource(['context', index, 'source'], figure.source));
@@ -121,12 +124,14 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
 
   // Cycles and correlation matrices are only meaningful once every name resolves.
   if (problems.length === 0 && s.correlations.length > 0 && correlationMatrix(s).factor === undefined) {
-    add(['correlations'], messages.invalidCorrelationMatrix(s.correlations.map((c) => `${c.between[0]}~${c.between[1]} ${c.rankCorrelation}`)), 'correlation_matrix');
+    add(
+      ['correlations'],
+      messages.invalidCorrelationMatrix(s.correlations.map((c) => `${c.between[0]}~${c.between[1]} ${c.rankCorrelation}`)),
+      'correlation_matrix',
+    );
   }
   if (problems.length === 0) {
-    const dependencies = new Map(
-      Object.entries(s.metrics).map(([name, metric]) => [name, sameYearDependencies(metric, metricNames, expressions.get(name))]),
-    );
+    const dependencies = new Map(Object.entries(s.metrics).map(([name, metric]) => [name, sameYearDependencies(metric, metricNames, expressions.get(name))]));
     const result = orderMetrics(dependencies);
     if ('cycle' in result) add(['metrics', result.cycle[0]], messages.cycle(result.cycle), 'cycle');
   }

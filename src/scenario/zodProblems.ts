@@ -28,9 +28,7 @@ function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
 function convert(issue: Issue, prefix: Path, input: unknown, file: string | undefined): Problem[] {
   const path = [...prefix, ...(issue.path as Path)];
   const got = valueAt(input, path);
-  const make = (message: string, code: string = issue.code): Problem[] => [
-    file === undefined ? { code, path, message } : { code, path, message, file },
-  ];
+  const make = (message: string, code: string = issue.code): Problem[] => [file === undefined ? { code, path, message } : { code, path, message, file }];
   switch (issue.code) {
     case 'invalid_type': {
       if (got === undefined) return make(`required: ${messages.expected(article(issue.expected), got).replace(', got nothing', '')}`, 'missing');
@@ -71,9 +69,11 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
       return make(got === undefined ? `required: ${custom}` : `${custom}, got ${describeValue(got)}`, got === undefined ? 'missing' : issue.code);
     }
     default:
-      return make(issue.message.startsWith('expected') && got !== undefined && !issue.message.includes(', got ')
-        ? `${issue.message}, got ${describeValue(got)}`
-        : issue.message);
+      return make(
+        issue.message.startsWith('expected') && got !== undefined && !issue.message.includes(', got ')
+          ? `${issue.message}, got ${describeValue(got)}`
+          : issue.message,
+      );
   }
 }
 

@@ -1,6 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { calibrateGrowth } from '../../src/analysis/calibrate.js';
 import { logGrowthIncrements } from '../../src/analysis/growthHistory.js';

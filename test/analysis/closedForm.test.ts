@@ -2,7 +2,7 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
 import { describe, expect, it } from 'vitest';
-import { type ScenarioInput, parseScenario, project, simulate } from '../../src/index.js';
+import { parseScenario, project, type ScenarioInput, simulate } from '../../src/index.js';
 import { baseScenario, standardErrors } from '../fixtures/scenarios.js';
 
 const TRIALS = 100_000;
@@ -122,7 +122,15 @@ describe('overdispersed arrivals and one-off steps', () => {
         baseScenario({
           parameters: { fund: { distribution: { dist: 'fixed', value: 1e10 } } },
           metrics: {
-            fundBalance: { unit: 'yuan', baseline: 0, process: { type: 'constant' }, steps: [{ year: 2023, add: 'fund' }, { year: 2025, multiply: 0.5 }] },
+            fundBalance: {
+              unit: 'yuan',
+              baseline: 0,
+              process: { type: 'constant' },
+              steps: [
+                { year: 2023, add: 'fund' },
+                { year: 2025, multiply: 0.5 },
+              ],
+            },
             output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1 }, steps: [{ year: 2024, multiply: 2, add: 1e8 }] },
           },
         }),

@@ -29,7 +29,9 @@ describe('project: the deterministic nominal case', () => {
       { name: 'drift', value: Math.exp(Math.log(0.08)), basis: 'assumed' },
       { name: 'rate', value: 25, basis: 'assumed' },
     ]);
-    expect(projection.metrics[0].values[3]).toBe(1e9 * Math.exp(Math.exp(Math.log(0.08))) * Math.exp(Math.exp(Math.log(0.08))) * Math.exp(Math.exp(Math.log(0.08))));
+    expect(projection.metrics[0].values[3]).toBe(
+      1e9 * Math.exp(Math.exp(Math.log(0.08))) * Math.exp(Math.exp(Math.log(0.08))) * Math.exp(Math.exp(Math.log(0.08))),
+    );
     expect(projection.metrics[1].values).toEqual([0, 25, 50, 75]);
   });
 

@@ -7,7 +7,9 @@ describe('shards that merge', () => {
     const scenario = await parseScenario(referenceScenario());
     const whole = await simulate(scenario, { trials: 30_000, seed: 12 });
     for (const count of [1, 3, 7]) {
-      const shards = await Promise.all(Array.from({ length: count }, (_, i) => simulateShard(scenario, { trials: 30_000, seed: 12, shard: { index: i + 1, count } })));
+      const shards = await Promise.all(
+        Array.from({ length: count }, (_, i) => simulateShard(scenario, { trials: 30_000, seed: 12, shard: { index: i + 1, count } })),
+      );
       // Through JSON, as shard files travel between machines.
       const files: ShardResult[] = shards.reverse().map((s) => JSON.parse(JSON.stringify(s)));
       expect(JSON.stringify(await mergeShards(files))).toBe(JSON.stringify(whole));

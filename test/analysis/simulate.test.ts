@@ -25,7 +25,10 @@ describe('simulate: reproducibility', () => {
     const before = await simulate(await parseScenario(input), { trials: 5000, seed: 7 });
     const extended = referenceScenario();
     extended.parameters = { aaaUnrelated: { distribution: { dist: 'normal', mean: 0, sd: 1 } }, ...extended.parameters };
-    extended.metrics = { aaaFloorSpace: { unit: 'area', baseline: 1000, process: { type: 'growth', drift: 'aaaUnrelated', volatility: 0.2 } }, ...extended.metrics };
+    extended.metrics = {
+      aaaFloorSpace: { unit: 'area', baseline: 1000, process: { type: 'growth', drift: 'aaaUnrelated', volatility: 0.2 } },
+      ...extended.metrics,
+    };
     const after = await simulate(await parseScenario(extended), { trials: 5000, seed: 7 });
     expect(after.targets).toEqual(before.targets);
     expect(after.joint).toEqual(before.joint);
@@ -49,7 +52,10 @@ describe('simulate: what it reports', () => {
     expect(joint.probability).toBeLessThanOrEqual(Math.min(...result.targets.map((t) => t.probability)));
     // The expected number of targets met is the sum of their probabilities.
     const expectedCount = counts.reduce((s, c) => s + c.k * c.probability, 0);
-    expect(expectedCount).toBeCloseTo(result.targets.reduce((s, t) => s + t.probability, 0), 12);
+    expect(expectedCount).toBeCloseTo(
+      result.targets.reduce((s, t) => s + t.probability, 0),
+      12,
+    );
   });
 
   it('first-year-met shares add up to one with never, and a missed target has a positive shortfall', async () => {

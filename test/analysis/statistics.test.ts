@@ -20,7 +20,7 @@ describe('wilsonInterval against hand-computed values', () => {
   });
 
   it('standard error is sqrt(p(1-p)/n)', () => {
-    expect(standardError(42, 100)).toBeCloseTo(Math.sqrt(0.42 * 0.58 / 100), 15);
+    expect(standardError(42, 100)).toBeCloseTo(Math.sqrt((0.42 * 0.58) / 100), 15);
     expect(standardError(0, 100)).toBe(0);
   });
 });

@@ -25,9 +25,7 @@ function base(): Doc {
       revenue: { unit: 'yuan', label: 'Revenue', baseline: 2e9, source: 'plan', process: { type: 'growth', drift: 'drift' } },
       enterprises: { unit: 'count', label: 'Enterprises in the park', baseline: 300, source: 'plan', process: { type: 'arrivals', rate: 20 } },
     },
-    targets: [
-      { id: 'revenue-3bn', label: 'Revenue above 3 billion yuan', metric: 'revenue', comparison: '>', threshold: 3e9, deadline: 2025, source: 'plan' },
-    ],
+    targets: [{ id: 'revenue-3bn', label: 'Revenue above 3 billion yuan', metric: 'revenue', comparison: '>', threshold: 3e9, deadline: 2025, source: 'plan' }],
   };
 }
 
@@ -68,7 +66,10 @@ describe('checkScenario on the seeds', () => {
     for (const name of ['jinyang-lake.json', 'shanxi-demo-zone-xiaodian.json', 'shanxi-digital-economy.json']) {
       const scenario = await seed(name);
       expect(scenario.currencyConversions.length, name).toBe(1);
-      expect(codes(checkScenario(scenario)).filter((c) => c.startsWith('currency')), name).toEqual([]);
+      expect(
+        codes(checkScenario(scenario)).filter((c) => c.startsWith('currency')),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -82,9 +83,11 @@ describe('checkScenario on the seeds', () => {
 });
 
 describe('currency conversions', () => {
-  const withConversion = (yuan: number, usd: number, more: Array<[number, number]> = []) => (s: Doc) => {
-    s.currencyConversions = [[yuan, usd], ...more].map(([y, u], i) => ({ id: `c${i}`, yuan: y, usd: u, source: 'plan' }));
-  };
+  const withConversion =
+    (yuan: number, usd: number, more: Array<[number, number]> = []) =>
+    (s: Doc) => {
+      s.currencyConversions = [[yuan, usd], ...more].map(([y, u], i) => ({ id: `c${i}`, yuan: y, usd: u, source: 'plan' }));
+    };
 
   it('flags a rate no exchange rate comes near, with the likely slip', async () => {
     const findings = await check(withConversion(6e9, 943.25e9));
@@ -102,14 +105,28 @@ describe('currency conversions', () => {
     expect(await check(withConversion(9e9, 1e9))).toMatchObject([{ code: 'currency_rate_implausible', severity: 'warning', confidence: 'medium' }]);
   });
 
-  it('flags a rate far from the scenario\'s other conversions', async () => {
-    const findings = await check(withConversion(7.9e9, 1e9, [[6.8e9, 1e9], [6.9e9, 1e9]]));
+  it("flags a rate far from the scenario's other conversions", async () => {
+    const findings = await check(
+      withConversion(7.9e9, 1e9, [
+        [6.8e9, 1e9],
+        [6.9e9, 1e9],
+      ]),
+    );
     expect(findings).toMatchObject([{ code: 'currency_rate_outlier', severity: 'warning', confidence: 'medium', figures: ['c0', 'c1', 'c2'] }]);
-    expect(await check(withConversion(7.0e9, 1e9, [[6.8e9, 1e9], [6.9e9, 1e9]]))).toEqual([]);
+    expect(
+      await check(
+        withConversion(7.0e9, 1e9, [
+          [6.8e9, 1e9],
+          [6.9e9, 1e9],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a disagreeing pair once, with low confidence', async () => {
-    expect(await check(withConversion(6.2e9, 1e9, [[7.3e9, 1e9]]))).toMatchObject([{ code: 'currency_rate_outlier', confidence: 'low', figures: ['c1', 'c0'] }]);
+    expect(await check(withConversion(6.2e9, 1e9, [[7.3e9, 1e9]]))).toMatchObject([
+      { code: 'currency_rate_outlier', confidence: 'low', figures: ['c1', 'c0'] },
+    ]);
   });
 
   it('compares the yuan amount with the figure it belongs to', async () => {
@@ -124,13 +141,15 @@ describe('currency conversions', () => {
 });
 
 describe('ratios between related figures', () => {
-  const workforce = (workers: number, enterprises: number, extra: object[] = []) => (s: Doc) => {
-    s.context = [
-      { id: 'workers', label: 'Workers employed in the park', value: workers, unit: 'persons', year: 2022, source: 'plan' },
-      { id: 'firms', label: 'Enterprises in the park', value: enterprises, unit: 'count', year: 2022, source: 'plan' },
-      ...extra,
-    ];
-  };
+  const workforce =
+    (workers: number, enterprises: number, extra: object[] = []) =>
+    (s: Doc) => {
+      s.context = [
+        { id: 'workers', label: 'Workers employed in the park', value: workers, unit: 'persons', year: 2022, source: 'plan' },
+        { id: 'firms', label: 'Enterprises in the park', value: enterprises, unit: 'count', year: 2022, source: 'plan' },
+        ...extra,
+      ];
+    };
 
   it('flags too few workers per enterprise', async () => {
     const findings = await check(workforce(8000, 6000));
@@ -171,24 +190,62 @@ describe('ratios between related figures', () => {
     const other = (s: Doc) => {
       s.sources.push({ id: 'other', headline: 'Other', outlet: 'Other', date: '2023' });
     };
-    expect(await check((s) => { workforce(8000, 6000)(s); other(s); s.context[1].source = 'other'; })).toEqual([]);
-    expect(await check((s) => { workforce(8000, 6000)(s); s.context[1].year = 2019; })).toEqual([]);
-    expect(await check((s) => { workforce(8000, 6000)(s); s.context[1].label = 'Enterprises incubated (cumulative)'; })).toEqual([]);
+    expect(
+      await check((s) => {
+        workforce(8000, 6000)(s);
+        other(s);
+        s.context[1].source = 'other';
+      }),
+    ).toEqual([]);
+    expect(
+      await check((s) => {
+        workforce(8000, 6000)(s);
+        s.context[1].year = 2019;
+      }),
+    ).toEqual([]);
+    expect(
+      await check((s) => {
+        workforce(8000, 6000)(s);
+        s.context[1].label = 'Enterprises incubated (cumulative)';
+      }),
+    ).toEqual([]);
   });
 
   it('ignores people who are not a workforce', async () => {
-    expect(await check((s) => { workforce(8000, 6000)(s); s.context[0].label = 'Talents introduced'; s.context[0].id = 'talents'; })).toEqual([]);
+    expect(
+      await check((s) => {
+        workforce(8000, 6000)(s);
+        s.context[0].label = 'Talents introduced';
+        s.context[0].id = 'talents';
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('stated growth rates', () => {
-  const series = (rate: number, metric?: string, values: [number, number] = [1e9, 1.3e9]) => (s: Doc) => {
-    s.series = [{ id: 'sales', label: 'Sales', unit: 'yuan', metric, points: [{ year: 2020, value: values[0] }, { year: 2021, value: values[1], growthRate: rate }], source: 'plan' }];
-  };
+  const series =
+    (rate: number, metric?: string, values: [number, number] = [1e9, 1.3e9]) =>
+    (s: Doc) => {
+      s.series = [
+        {
+          id: 'sales',
+          label: 'Sales',
+          unit: 'yuan',
+          metric,
+          points: [
+            { year: 2020, value: values[0] },
+            { year: 2021, value: values[1], growthRate: rate },
+          ],
+          source: 'plan',
+        },
+      ];
+    };
 
   it('flags a rate that the two values contradict', async () => {
     const findings = await check(series(0.2));
-    expect(findings).toMatchObject([{ code: 'series_growth_mismatch', confidence: 'high', figures: ['sales'], path: ['series', 0, 'points', 1, 'growthRate'] }]);
+    expect(findings).toMatchObject([
+      { code: 'series_growth_mismatch', confidence: 'high', figures: ['sales'], path: ['series', 0, 'points', 1, 'growthRate'] },
+    ]);
     expect(findings[0].message).toContain('30% growth');
     expect(await check(series(0.3))).toEqual([]);
   });
@@ -200,7 +257,19 @@ describe('stated growth rates', () => {
 
   it('compares a series tied to a metric with its baseline', async () => {
     const tied = (value: number) => (s: Doc) => {
-      s.series = [{ id: 'sales', label: 'Revenue', unit: 'yuan', metric: 'revenue', points: [{ year: 2021, value: 1.8e9 }, { year: 2022, value, growthRate: value / 1.8e9 - 1 }], source: 'plan' }];
+      s.series = [
+        {
+          id: 'sales',
+          label: 'Revenue',
+          unit: 'yuan',
+          metric: 'revenue',
+          points: [
+            { year: 2021, value: 1.8e9 },
+            { year: 2022, value, growthRate: value / 1.8e9 - 1 },
+          ],
+          source: 'plan',
+        },
+      ];
     };
     expect(codes(await check(tied(2.5e9)))).toEqual(['series_baseline_mismatch']);
     expect(await check(tied(2e9))).toEqual([]);
@@ -208,19 +277,32 @@ describe('stated growth rates', () => {
 });
 
 describe('targets met at the baseline', () => {
-  it('flags a target its metric\'s stated baseline already meets', async () => {
-    const target = (threshold: number, comparison = '>') => (s: Doc) => {
-      s.targets.push({ id: 'firms', label: 'Enterprises', metric: 'enterprises', comparison, threshold, deadline: 2025, source: 'plan' });
-    };
+  it("flags a target its metric's stated baseline already meets", async () => {
+    const target =
+      (threshold: number, comparison = '>') =>
+      (s: Doc) => {
+        s.targets.push({ id: 'firms', label: 'Enterprises', metric: 'enterprises', comparison, threshold, deadline: 2025, source: 'plan' });
+      };
     expect(await check(target(250))).toMatchObject([{ code: 'target_met_at_baseline', confidence: 'high', figures: ['firms', 'metrics.enterprises'] }]);
     expect(await check(target(400))).toEqual([]);
     expect(codes(await check(target(400, '<')))).toEqual(['target_met_at_baseline']);
   });
 
   it('leaves running totals and sums alone', async () => {
-    expect(await check((s) => {
-      s.targets.push({ id: 'new-firms', label: 'New enterprises', metric: 'enterprises', comparison: '>', threshold: 200, deadline: 2025, measure: 'runningTotal', source: 'plan' });
-    })).toEqual([]);
+    expect(
+      await check((s) => {
+        s.targets.push({
+          id: 'new-firms',
+          label: 'New enterprises',
+          metric: 'enterprises',
+          comparison: '>',
+          threshold: 200,
+          deadline: 2025,
+          measure: 'runningTotal',
+          source: 'plan',
+        });
+      }),
+    ).toEqual([]);
   });
 
   it('uses the central value of an assumed baseline, with less confidence', async () => {
@@ -235,7 +317,15 @@ describe('targets met at the baseline', () => {
 
   it('hints at a context figure that already meets a target', async () => {
     const context = (value: number, label: string) => (s: Doc) => {
-      s.targets.push({ id: 'software-firms', label: 'Software enterprises in the new area', metric: 'softwareFirms', comparison: '>', threshold: 4000, deadline: 2025, source: 'plan' });
+      s.targets.push({
+        id: 'software-firms',
+        label: 'Software enterprises in the new area',
+        metric: 'softwareFirms',
+        comparison: '>',
+        threshold: 4000,
+        deadline: 2025,
+        source: 'plan',
+      });
       s.metrics.softwareFirms = { unit: 'count', label: 'Software enterprises', baseline: 3000, source: 'plan', process: { type: 'arrivals', rate: 300 } };
       s.context = [{ id: 'firms-now', label, value, unit: 'count', year: 2022, source: 'plan' }];
     };
@@ -249,12 +339,23 @@ describe('targets met at the baseline', () => {
 
 describe('dates and years', () => {
   it('flags a base year after the source of a stated baseline', async () => {
-    const findings = await check((s) => { s.sources[0].date = '2021-05-01'; s.targets[0].deadline = 2025; });
-    expect(findings).toMatchObject([{ code: 'base_year_after_source', severity: 'warning', confidence: 'high', figures: ['metrics.revenue', 'metrics.enterprises', 'sources.plan'] }]);
+    const findings = await check((s) => {
+      s.sources[0].date = '2021-05-01';
+      s.targets[0].deadline = 2025;
+    });
+    expect(findings).toMatchObject([
+      { code: 'base_year_after_source', severity: 'warning', confidence: 'high', figures: ['metrics.revenue', 'metrics.enterprises', 'sources.plan'] },
+    ]);
   });
 
   it('flags a base year long before the newest source', async () => {
-    expect(await check((s) => { s.sources[0].date = '2026'; s.horizon.endYear = 2027; s.targets[0].deadline = 2027; })).toMatchObject([{ code: 'base_year_stale', severity: 'info' }]);
+    expect(
+      await check((s) => {
+        s.sources[0].date = '2026';
+        s.horizon.endYear = 2027;
+        s.targets[0].deadline = 2027;
+      }),
+    ).toMatchObject([{ code: 'base_year_stale', severity: 'info' }]);
   });
 
   it('flags a figure dated after its source', async () => {
@@ -266,7 +367,10 @@ describe('dates and years', () => {
   });
 
   it('flags a deadline before the source that announced it', async () => {
-    const findings = await check((s) => { s.sources[0].date = '2024-06-01'; s.targets[0].deadline = 2023; });
+    const findings = await check((s) => {
+      s.sources[0].date = '2024-06-01';
+      s.targets[0].deadline = 2023;
+    });
     expect(codes(findings)).toEqual(['deadline_before_source']);
   });
 
@@ -278,7 +382,19 @@ describe('dates and years', () => {
 
   it('points at series values after the base year', async () => {
     const findings = await check((s) => {
-      s.series = [{ id: 'revenue-stated', label: 'Revenue', unit: 'yuan', metric: 'revenue', points: [{ year: 2022, value: 2e9 }, { year: 2023, value: 2.2e9, growthRate: 0.1 }], source: 'plan' }];
+      s.series = [
+        {
+          id: 'revenue-stated',
+          label: 'Revenue',
+          unit: 'yuan',
+          metric: 'revenue',
+          points: [
+            { year: 2022, value: 2e9 },
+            { year: 2023, value: 2.2e9, growthRate: 0.1 },
+          ],
+          source: 'plan',
+        },
+      ];
     });
     expect(findings).toMatchObject([{ code: 'series_after_base_year', severity: 'info', figures: ['revenue-stated', 'metrics.revenue'] }]);
   });
@@ -305,12 +421,20 @@ describe('units', () => {
 
 describe('provenance', () => {
   it('flags an assumed parameter without a reason', async () => {
-    const findings = await check((s) => { delete s.parameters.drift.reason; });
+    const findings = await check((s) => {
+      delete s.parameters.drift.reason;
+    });
     expect(findings).toMatchObject([{ code: 'assumed_without_reason', figures: ['parameters.drift'], path: ['parameters', 'drift', 'reason'] }]);
   });
 
   it('flags a sourced parameter without a source', async () => {
-    expect(codes(await check((s) => { s.parameters.drift.basis = 'sourced'; }))).toEqual(['sourced_without_source']);
+    expect(
+      codes(
+        await check((s) => {
+          s.parameters.drift.basis = 'sourced';
+        }),
+      ),
+    ).toEqual(['sourced_without_source']);
   });
 
   it('flags figures and targets without a source', async () => {
@@ -342,4 +466,3 @@ describe('provenance', () => {
     expect(codes(findings)).toEqual(['assumed_baseline_unexplained']);
   });
 });
-

@@ -37,7 +37,23 @@ describe('parkcast at scale: shards, samples, Ctrl-C', () => {
   it('Ctrl-C stops cleanly: exit 130 and no half-written output file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'parkcast-interrupt-'));
     const output = join(dir, 'result.json');
-    const child = spawn(process.execPath, [...cli, 'simulate', 'examples/reference-model.json', '--trials', '200000000', '--workers', '1', '--output', output, '--samples', join(dir, 'trials.csv')], { cwd: root });
+    const child = spawn(
+      process.execPath,
+      [
+        ...cli,
+        'simulate',
+        'examples/reference-model.json',
+        '--trials',
+        '200000000',
+        '--workers',
+        '1',
+        '--output',
+        output,
+        '--samples',
+        join(dir, 'trials.csv'),
+      ],
+      { cwd: root },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;

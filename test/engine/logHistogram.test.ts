@@ -62,9 +62,15 @@ describe('LogHistogram quantiles stay within the stated relative error of the ex
   it('keeps a fixed size however many values it holds', () => {
     const histogram = new LogHistogram();
     const size = () => JSON.stringify(histogram).length;
-    histogram.addAll(sample(() => 1e9 * Math.exp(0.1 * standardNormal(stream)), 10_000), 10_000);
+    histogram.addAll(
+      sample(() => 1e9 * Math.exp(0.1 * standardNormal(stream)), 10_000),
+      10_000,
+    );
     const after10k = size();
-    histogram.addAll(sample(() => 1e9 * Math.exp(0.1 * standardNormal(stream)), 200_000), 200_000);
+    histogram.addAll(
+      sample(() => 1e9 * Math.exp(0.1 * standardNormal(stream)), 200_000),
+      200_000,
+    );
     // New values of the same spread fill existing bins rather than adding storage.
     expect(size()).toBeLessThan(after10k * 1.5);
   });

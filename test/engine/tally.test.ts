@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/index.js';
 import { compileModel } from '../../src/engine/model.js';
 import { runBlocks } from '../../src/engine/run.js';
+import { parseScenario } from '../../src/index.js';
 import { referenceScenario } from '../fixtures/scenarios.js';
 
 describe('the tally keeps no raw samples', () => {

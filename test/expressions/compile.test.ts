@@ -8,7 +8,11 @@ async function evaluateBlock(expression: string, inputs: Record<string, number[]
   const names = namesIn(tree);
   const length = Object.values(inputs)[0].length;
   const out = new Float64Array(length);
-  compileExpression(tree, names)(out, length, names.map((n) => Float64Array.from(inputs[n])));
+  compileExpression(tree, names)(
+    out,
+    length,
+    names.map((n) => Float64Array.from(inputs[n])),
+  );
   return [...out];
 }
 

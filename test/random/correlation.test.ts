@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenario, safeParseScenario, sampleTrials, type ScenarioInput, simulate } from '../../src/index.js';
+import { formatProblem, parseScenario, type ScenarioInput, safeParseScenario, sampleTrials, simulate } from '../../src/index.js';
 import { baseScenario } from '../fixtures/scenarios.js';
 
 function ranks(values: Float64Array): Float64Array {
@@ -75,6 +75,9 @@ describe('rank correlations between assumptions (Iman-Conover)', () => {
     ];
     const result = await safeParseScenario(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^correlations: these correlations cannot hold together .* not a valid correlation matrix/)]);
+    if (!result.ok)
+      expect(result.problems.map(formatProblem)).toEqual([
+        expect.stringMatching(/^correlations: these correlations cannot hold together .* not a valid correlation matrix/),
+      ]);
   });
 });

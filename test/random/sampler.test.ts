@@ -47,9 +47,14 @@ const cases: Array<[string, Distribution, number, number]> = (
     ['uniform', { dist: 'uniform', min: 2, max: 5 }, 3.5, 9 / 12],
     ['normal', { dist: 'normal', mean: -1, sd: 2 }, -1, 4],
     ['lognormal', { dist: 'lognormal', mu: 0.2, sigma: 0.5 }, Math.exp(0.2 + 0.125), (Math.exp(0.25) - 1) * Math.exp(0.4 + 0.25)],
-    ['triangular', { dist: 'triangular', min: 0.015, mode: 0.02, max: 0.03 }, 0.065 / 3, (0.015 ** 2 + 0.02 ** 2 + 0.03 ** 2 - 0.015 * 0.02 - 0.015 * 0.03 - 0.02 * 0.03) / 18],
+    [
+      'triangular',
+      { dist: 'triangular', min: 0.015, mode: 0.02, max: 0.03 },
+      0.065 / 3,
+      (0.015 ** 2 + 0.02 ** 2 + 0.03 ** 2 - 0.015 * 0.02 - 0.015 * 0.03 - 0.02 * 0.03) / 18,
+    ],
     ['beta', { dist: 'beta', alpha: 2, beta: 5 }, 2 / 7, 10 / (49 * 8)],
-    ['beta with shapes below 1', { dist: 'beta', alpha: 0.5, beta: 0.7 }, 0.5 / 1.2, (0.35) / (1.44 * 2.2)],
+    ['beta with shapes below 1', { dist: 'beta', alpha: 0.5, beta: 0.7 }, 0.5 / 1.2, 0.35 / (1.44 * 2.2)],
     ['poisson, small mean', { dist: 'poisson', lambda: 2.5 }, 2.5, 2.5],
     ['poisson, large mean (PTRS)', { dist: 'poisson', lambda: 35 }, 35, 35],
     ['poisson, very large mean', { dist: 'poisson', lambda: 4000 }, 4000, 4000],
@@ -63,7 +68,11 @@ describe('samplers match their distributions (mean and variance within 4 standar
   it.each(cases)('%s', (name, d, mean, variance) => {
     const stream = deriveStream(11, name, 0);
     const draw = samplerFor(d);
-    expectMoments(draws(() => draw(stream)), mean, variance);
+    expectMoments(
+      draws(() => draw(stream)),
+      mean,
+      variance,
+    );
   });
 
   it('PERT has the beta-PERT mean and variance', () => {
@@ -74,12 +83,20 @@ describe('samplers match their distributions (mean and variance within 4 standar
     const variance = (100 * alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1));
     const stream = deriveStream(11, 'pert', 0);
     const draw = samplerFor(d);
-    expectMoments(draws(() => draw(stream)), mean, variance);
+    expectMoments(
+      draws(() => draw(stream)),
+      mean,
+      variance,
+    );
   });
 
   it('the negative binomial has variance mean + mean²/k', () => {
     const noise = new RandomNoise(deriveStream(11, 'negbin', 0));
-    expectMoments(draws(() => noise.negativeBinomial(12, 3)), 12, 12 + 144 / 3);
+    expectMoments(
+      draws(() => noise.negativeBinomial(12, 3)),
+      12,
+      12 + 144 / 3,
+    );
   });
 
   it('the 90% range puts 5% below low and 5% above high, for both shapes', () => {
@@ -155,14 +172,22 @@ describe('discrete tables (for counts with fixed parameters)', () => {
   it('a Poisson table matches the Poisson CDF', () => {
     const table = poissonTable(35) as DiscreteTable;
     const stream = deriveStream(2, 'poisson-table', 0);
-    cdfCheck(() => table.draw(stream), (k) => poissonCdf(k, 35), [20, 25, 30, 35, 40, 45, 50, 55]);
+    cdfCheck(
+      () => table.draw(stream),
+      (k) => poissonCdf(k, 35),
+      [20, 25, 30, 35, 40, 45, 50, 55],
+    );
     expect(table.mean).toBe(35);
   });
 
   it('a binomial table matches the binomial CDF', () => {
     const table = binomialTable(20, 0.15) as DiscreteTable;
     const stream = deriveStream(2, 'binomial-table', 0);
-    cdfCheck(() => table.draw(stream), (k) => binomialCdf(k, 20, 0.15), [0, 1, 2, 3, 4, 5, 6, 8, 10]);
+    cdfCheck(
+      () => table.draw(stream),
+      (k) => binomialCdf(k, 20, 0.15),
+      [0, 1, 2, 3, 4, 5, 6, 8, 10],
+    );
     expect(table.mean).toBeCloseTo(3, 12);
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadScenario, parseScenario, safeLoadScenario, safeParseScenario, ScenarioError } from '../../src/index.js';
+import { formatProblem, loadScenario, parseScenario, ScenarioError, safeLoadScenario, safeParseScenario } from '../../src/index.js';
 import { baseScenario } from '../fixtures/scenarios.js';
 
 async function problemsOf(input: unknown): Promise<string[]> {
@@ -19,7 +19,8 @@ async function fileProblems(name: string, content: string): Promise<string[]> {
 }
 
 // Loosely typed on purpose: the tests feed invalid values through it.
-const target = (overrides: Record<string, unknown> = {}): never => ({ id: 't', label: 'T', metric: 'output', comparison: '>=', threshold: 2e9, deadline: 2025, ...overrides }) as never;
+const target = (overrides: Record<string, unknown> = {}): never =>
+  ({ id: 't', label: 'T', metric: 'output', comparison: '>=', threshold: 2e9, deadline: 2025, ...overrides }) as never;
 
 describe('scenario validation: each bad input gets a clear message with its field path', () => {
   it('accepts a valid scenario and fills defaults', async () => {
@@ -41,7 +42,7 @@ describe('scenario validation: each bad input gets a clear message with its fiel
 
   it('a deadline outside the horizon, and one before the base year', async () => {
     expect(await problemsOf(baseScenario({ targets: [target({ deadline: 2030 }), target({ id: 'early', deadline: 2021 })] }))).toEqual([
-      'park.json: targets[0].deadline: expected a year from 2023 to 2025 (the scenario\'s horizon), got 2030',
+      "park.json: targets[0].deadline: expected a year from 2023 to 2025 (the scenario's horizon), got 2030",
       'park.json: targets[1].deadline: the deadline 2021 is not after the base year 2022: a target must lie ahead',
     ]);
   });
@@ -56,7 +57,7 @@ describe('scenario validation: each bad input gets a clear message with its fiel
       }),
     );
     expect(problems).toEqual([
-      'park.json: metrics.revenue: metrics depend on each other in a cycle: revenue -> tax -> revenue; break it with a baseline or a process that uses last year\'s value',
+      "park.json: metrics.revenue: metrics depend on each other in a cycle: revenue -> tax -> revenue; break it with a baseline or a process that uses last year's value",
     ]);
   });
 
@@ -67,9 +68,9 @@ describe('scenario validation: each bad input gets a clear message with its fiel
   });
 
   it('a negative rate of arrivals and a probability above one', async () => {
-    expect(
-      await problemsOf(baseScenario({ parameters: { p: { distribution: { dist: 'binomial', n: 10, p: 1.5 } } } })),
-    ).toEqual(['park.json: parameters.p.distribution.p: expected a number <= 1, got 1.5']);
+    expect(await problemsOf(baseScenario({ parameters: { p: { distribution: { dist: 'binomial', n: 10, p: 1.5 } } } }))).toEqual([
+      'park.json: parameters.p.distribution.p: expected a number <= 1, got 1.5',
+    ]);
   });
 
   it('unknown fields are errors, never silently dropped', async () => {
@@ -97,7 +98,9 @@ describe('scenario validation: each bad input gets a clear message with its fiel
   });
 
   it('"between" needs a range, and other comparisons a single number', async () => {
-    expect(await problemsOf(baseScenario({ targets: [target({ comparison: 'between' }), target({ id: 'r', threshold: [3, 2], comparison: 'between' })] }))).toEqual([
+    expect(
+      await problemsOf(baseScenario({ targets: [target({ comparison: 'between' }), target({ id: 'r', threshold: [3, 2], comparison: 'between' })] })),
+    ).toEqual([
       'park.json: targets[0].threshold: expected a range [low, high] for the comparison "between"',
       'park.json: targets[1].threshold: expected low <= high, got [3, 2]',
     ]);
@@ -149,7 +152,10 @@ describe('expressions in derived metrics: a hostile expression is a validation e
     problemsOf(
       baseScenario({
         parameters: { rate: { distribution: { dist: 'fixed', value: 0.02 } } },
-        metrics: { output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1 } }, tax: { unit: 'yuan', process: { type: 'derived', expression } } },
+        metrics: {
+          output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1 } },
+          tax: { unit: 'yuan', process: { type: 'derived', expression } },
+        },
       }),
     );
 

@@ -30,7 +30,9 @@ const EXPECTED_TARGETS: Record<string, string[]> = {
   'shanxi-digital-economy.json': ['core-share-5-4pct-2025', 'core-growth-15pct-2023', 'national-pilot-enterprises-2023'],
 };
 
-const files = readdirSync(SEEDS).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 async function load(file: string): Promise<Scenario> {
   const result = await safeLoadScenario(join(SEEDS, file));

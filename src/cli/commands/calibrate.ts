@@ -1,9 +1,9 @@
 import {
   type CalibrationHistory,
-  type GrowthCalibration,
   calibratableSeries,
   calibrateGrowth,
   formatProblem,
+  type GrowthCalibration,
   safeLoadGrowthHistory,
   seriesHistory,
 } from '../../index.js';
@@ -72,7 +72,9 @@ export async function calibrateCommand(file: string, options: CalibrateCommandOp
     const withGrowth = calibratableSeries(scenario);
     const id = options.series ?? (withGrowth.length === 1 ? withGrowth[0] : undefined);
     if (id === undefined) {
-      io.err(`parkcast: ${file} is a scenario: name its series with --series (${withGrowth.length > 0 ? `series with growth: ${withGrowth.join(', ')}` : 'it has no series with growth to calibrate on'})`);
+      io.err(
+        `parkcast: ${file} is a scenario: name its series with --series (${withGrowth.length > 0 ? `series with growth: ${withGrowth.join(', ')}` : 'it has no series with growth to calibrate on'})`,
+      );
       return EXIT.usage;
     }
     if (!scenario.series.some((s) => s.id === id)) {
@@ -99,7 +101,8 @@ export async function calibrateCommand(file: string, options: CalibrateCommandOp
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     io.err(`${file}: ${error.message}`);
-    if (error.message.includes('give an assumed volatility')) io.err('(pass it with --volatility SIGMA, e.g. --volatility 0.1, and say why with --volatility-reason)');
+    if (error.message.includes('give an assumed volatility'))
+      io.err('(pass it with --volatility SIGMA, e.g. --volatility 0.1, and say why with --volatility-reason)');
     return EXIT.invalidInput;
   }
   if (options.json) {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { type CompareEntry, type ComparedTarget, type ComparisonResult, compare, variantEntries } from '../../index.js';
+import { type ComparedTarget, type CompareEntry, type ComparisonResult, compare, variantEntries } from '../../index.js';
 import { formatInterval, formatProbability, table } from '../format.js';
 import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
 
@@ -11,7 +11,18 @@ const pointsInterval = ([low, high]: readonly [number, number]) => `[${(low * 10
 
 function targetTable(t: ComparedTarget, reference: string, confidence: string): string {
   return table(
-    ['variant', 'P(hit)', `${confidence} interval`, `Δ vs ${reference}`, `${confidence} interval of Δ`, '± s.e. paired', '(unpaired)', 'wins', 'loses', 'P(higher)'],
+    [
+      'variant',
+      'P(hit)',
+      `${confidence} interval`,
+      `Δ vs ${reference}`,
+      `${confidence} interval of Δ`,
+      '± s.e. paired',
+      '(unpaired)',
+      'wins',
+      'loses',
+      'P(higher)',
+    ],
     t.probabilities.map((p) => {
       const d = t.differences.find((x) => x.variant === p.variant);
       if (d === undefined) return [`${p.variant} (reference)`, formatProbability(p.probability), formatInterval(p.interval), '—', '—', '—', '—', '—', '—', '—'];
@@ -44,7 +55,7 @@ export function comparisonText(result: ComparisonResult, title: string): string 
   );
   const legend =
     'Δ is paired trial by trial (the same draws in every variant). wins: trials where the variant hits and the reference misses; ' +
-    'loses: the reverse; P(higher): how sure this run is that the variant\'s probability is the higher.';
+    "loses: the reverse; P(higher): how sure this run is that the variant's probability is the higher.";
   const header = `${title}\nComparison: ${m.trials.toLocaleString('en-US')} trials per variant, seed ${JSON.stringify(m.seed)}, common random numbers`;
   const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';
   return [header, variants, ...sections, legend].join('\n\n') + warnings;

@@ -27,7 +27,11 @@ export function growthNeededText(result: GrowthNeededResult): string {
       t.id,
       String(t.deadline),
       formatThreshold(t.comparison, t.threshold, t.unit),
-      t.requiredGrowthRate !== null ? formatRate(t.requiredGrowthRate) : t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—',
+      t.requiredGrowthRate !== null
+        ? formatRate(t.requiredGrowthRate)
+        : t.requiredYearlyIncrease !== null
+          ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`
+          : '—',
       formatRate(t.projectedGrowthRate),
       t.metInProjection ? 'yes' : 'no',
       recentText(t),
@@ -48,7 +52,9 @@ export function goalSeekText(result: GoalSeekResult, title: string): string {
   if (result.status === 'found') {
     const [low, high] = result.interval ?? [null, null];
     const se = result.standardError === null ? '' : `; ± ${formatNumber(result.standardError)} s.e.`;
-    lines.push(`  ${a.name} = ${formatNumber(result.value)}  (${Math.round(m.confidence * 100)}% Monte Carlo interval ${formatNumber(low)} to ${formatNumber(high)}${se})`);
+    lines.push(
+      `  ${a.name} = ${formatNumber(result.value)}  (${Math.round(m.confidence * 100)}% Monte Carlo interval ${formatNumber(low)} to ${formatNumber(high)}${se})`,
+    );
     lines.push(`  P(hit) there: ${formatProbability(result.probabilityAtValue ?? Number.NaN)}`);
     const change = result.change;
     if (change !== null) {
@@ -61,7 +67,9 @@ export function goalSeekText(result: GoalSeekResult, title: string): string {
     }
   } else {
     const edge = result.status === 'unreachable' ? 'No value reaches it' : 'Every value reaches it';
-    lines.push(`  ${edge} in [${formatNumber(a.domain.min)}, ${formatNumber(a.domain.max)}]${a.domain.reasons.length > 0 ? ` (${a.domain.reasons.join('; ')})` : ''}.`);
+    lines.push(
+      `  ${edge} in [${formatNumber(a.domain.min)}, ${formatNumber(a.domain.max)}]${a.domain.reasons.length > 0 ? ` (${a.domain.reasons.join('; ')})` : ''}.`,
+    );
     lines.push(`  The scenario assumes ${formatNumber(a.point)}: P(hit) ${formatProbability(result.current.probabilityAtPoint)} fixed there.`);
   }
   lines.push(
@@ -106,7 +114,10 @@ export async function goalSeekCommand(file: string, options: GoalSeekCommandOpti
     if (given === 0) {
       const result = await growthNeeded(scenario, { series: options.series });
       if (options.json) printJson(io, result);
-      else io.out(`${title}\nThe constant yearly growth from ${scenario.horizon.baseYear} that meets each target, against the projection's and the park's recent growth\n\n${growthNeededText(result)}`);
+      else
+        io.out(
+          `${title}\nThe constant yearly growth from ${scenario.horizon.baseYear} that meets each target, against the projection's and the park's recent growth\n\n${growthNeededText(result)}`,
+        );
       return EXIT.ok;
     }
     const result = await goalSeek(scenario, {

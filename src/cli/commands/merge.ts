@@ -16,7 +16,8 @@ export async function mergeCommand(files: string[], options: { json?: boolean; o
   }
   try {
     const result = await mergeShards(shards);
-    const text = options.json || options.output ? JSON.stringify(result, null, 2) : simulationText(result, `${shards[0].scenario.park.name} (${files.length} shards)`);
+    const text =
+      options.json || options.output ? JSON.stringify(result, null, 2) : simulationText(result, `${shards[0].scenario.park.name} (${files.length} shards)`);
     if (options.output) await writeFileAtomic(options.output, `${text}\n`);
     else io.out(text);
     return EXIT.ok;

@@ -14,7 +14,11 @@ export function projectionText(projection: Projection, title: string): string {
       formatValue(t.value, t.unit),
       t.met ? 'yes' : 'no',
       t.firstYearMet === null ? '—' : String(t.firstYearMet),
-      t.requiredGrowthRate !== null ? formatRate(t.requiredGrowthRate) : t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—',
+      t.requiredGrowthRate !== null
+        ? formatRate(t.requiredGrowthRate)
+        : t.requiredYearlyIncrease !== null
+          ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`
+          : '—',
       formatRate(t.projectedGrowthRate),
     ]),
   );

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkScenario, formatFinding, project, simulate, writeReport } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
-import { EXIT, type Io, defaultWorkers, loadOrReport, printJson } from '../io.js';
+import { defaultWorkers, EXIT, type Io, loadOrReport, printJson } from '../io.js';
 
 /** Trials per scenario for the main job: ±0.7 pp at worst at 95%, and every seed park in seconds. */
 export const RUN_DEFAULT_TRIALS = 20_000;

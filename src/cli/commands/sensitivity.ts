@@ -110,7 +110,13 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
     io.err(`parkcast: unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; the scenario's targets are: ${ids.join(', ') || '(none)'}`);
     return EXIT.usage;
   }
-  const full = await sensitivity(scenario, { trials: options.trials, seed: options.seed, low: options.low, high: options.high, sobol: options.sobol ?? 'auto' });
+  const full = await sensitivity(scenario, {
+    trials: options.trials,
+    seed: options.seed,
+    low: options.low,
+    high: options.high,
+    sobol: options.sobol ?? 'auto',
+  });
   const keep = (id: string) => options.target === undefined || options.target.includes(id);
   const result = {
     ...full,

@@ -1,7 +1,7 @@
 import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { interruptible } from '../interrupt.js';
-import { EXIT, type Io, defaultWorkers, loadOrReport, openAtomicFile, writeFileAtomic } from '../io.js';
+import { defaultWorkers, EXIT, type Io, loadOrReport, openAtomicFile, writeFileAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
 import { samplesFormatter } from '../samples.js';
 
@@ -43,12 +43,14 @@ export function simulationText(result: SimulationResult, title: string): string 
   const metrics = table(
     ['metric', 'year', 'mean', 'p5', 'p25', 'median', 'p75', 'p95'],
     result.metrics.flatMap((metric) =>
-      metric.years.slice(1).map((y) => [
-        metric.label,
-        String(y.year),
-        formatValue(y.mean, metric.unit),
-        ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit)),
-      ]),
+      metric.years
+        .slice(1)
+        .map((y) => [
+          metric.label,
+          String(y.year),
+          formatValue(y.mean, metric.unit),
+          ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit)),
+        ]),
     ),
   );
   const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${m.stoppedEarly ? ` (stopped early at ±${((m.precision?.halfWidth ?? 0) * 100).toFixed(2)} pp)` : ''}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;

@@ -6,7 +6,10 @@ export async function validateCommand(files: string[], io: Io): Promise<number> 
   for (const file of files) {
     const scenario = await loadOrReport(file, io);
     if (scenario === undefined) code = EXIT.invalidInput;
-    else io.out(`${file}: valid (${scenario.park.name}: ${Object.keys(scenario.metrics).length} metrics, ${Object.keys(scenario.parameters).length} assumptions, ${scenario.targets.length} targets)`);
+    else
+      io.out(
+        `${file}: valid (${scenario.park.name}: ${Object.keys(scenario.metrics).length} metrics, ${Object.keys(scenario.parameters).length} assumptions, ${scenario.targets.length} targets)`,
+      );
   }
   return code;
 }

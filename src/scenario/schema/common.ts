@@ -1,14 +1,10 @@
 import { z } from 'zod';
 
 /** A name usable in expressions: letters, digits and underscores, not starting with a digit. */
-export const Identifier = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a name of letters, digits and underscores, not starting with a digit');
+export const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a name of letters, digits and underscores, not starting with a digit');
 
 /** An id for targets, sources and context entries: lower-case words joined by dashes or underscores. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected an id of lower-case letters, digits, "-" and "_"');
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected an id of lower-case letters, digits, "-" and "_"');
 
 export const Year = z.number().int().min(1900).max(2200);
 

@@ -22,32 +22,61 @@ export const NormalDistribution = z.strictObject({ dist: z.literal('normal'), me
 /** ln X ~ Normal(mu, sigma). The median is exp(mu). */
 export const LognormalDistribution = z.strictObject({ dist: z.literal('lognormal'), mu: z.number(), sigma: positive, ...common });
 export const TriangularDistribution = z.strictObject({
-  dist: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number(), ...common,
+  dist: z.literal('triangular'),
+  min: z.number(),
+  mode: z.number(),
+  max: z.number(),
+  ...common,
 });
 /** Beta-PERT on [min, max] with the given mode; `lambda` (default 4) weights the mode. */
 export const PertDistribution = z.strictObject({
-  dist: z.literal('pert'), min: z.number(), mode: z.number(), max: z.number(), lambda: positive.default(4), ...common,
+  dist: z.literal('pert'),
+  min: z.number(),
+  mode: z.number(),
+  max: z.number(),
+  lambda: positive.default(4),
+  ...common,
 });
 /** Beta(alpha, beta), optionally stretched onto [min, max]. */
 export const BetaDistribution = z.strictObject({
-  dist: z.literal('beta'), alpha: positive, beta: positive, min: z.number().default(0), max: z.number().default(1), ...common,
+  dist: z.literal('beta'),
+  alpha: positive,
+  beta: positive,
+  min: z.number().default(0),
+  max: z.number().default(1),
+  ...common,
 });
 export const PoissonDistribution = z.strictObject({ dist: z.literal('poisson'), lambda: z.number().nonnegative(), ...common });
 export const BinomialDistribution = z.strictObject({
-  dist: z.literal('binomial'), n: z.number().int().nonnegative(), p: probability, ...common,
+  dist: z.literal('binomial'),
+  n: z.number().int().nonnegative(),
+  p: probability,
+  ...common,
 });
 /**
  * The planner's form: "90% sure it lies between low and high". Fitted as a normal (symmetric)
  * or a lognormal (for positive, skewed quantities) with low and high as its 5th and 95th percentiles.
  */
 export const Range90Distribution = z.strictObject({
-  dist: z.literal('range90'), low: z.number(), high: z.number(), shape: z.enum(['normal', 'lognormal']).default('normal'), ...common,
+  dist: z.literal('range90'),
+  low: z.number(),
+  high: z.number(),
+  shape: z.enum(['normal', 'lognormal']).default('normal'),
+  ...common,
 });
 
 export const Distribution = z
   .discriminatedUnion('dist', [
-    FixedDistribution, UniformDistribution, NormalDistribution, LognormalDistribution, TriangularDistribution,
-    PertDistribution, BetaDistribution, PoissonDistribution, BinomialDistribution, Range90Distribution,
+    FixedDistribution,
+    UniformDistribution,
+    NormalDistribution,
+    LognormalDistribution,
+    TriangularDistribution,
+    PertDistribution,
+    BetaDistribution,
+    PoissonDistribution,
+    BinomialDistribution,
+    Range90Distribution,
   ])
   .superRefine((d, ctx) => {
     const order = (lowKey: string, low: number, highKey: string, high: number, strict = true) => {

@@ -54,9 +54,7 @@ export const DerivedProcess = z.strictObject({
   expression: z.string().min(1),
 });
 
-export const Process = z.discriminatedUnion('type', [
-  ConstantProcess, GrowthProcess, LogisticProcess, ArrivalsProcess, GraduationProcess, DerivedProcess,
-]);
+export const Process = z.discriminatedUnion('type', [ConstantProcess, GrowthProcess, LogisticProcess, ArrivalsProcess, GraduationProcess, DerivedProcess]);
 export type Process = z.infer<typeof Process>;
 
 /**

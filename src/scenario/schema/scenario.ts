@@ -54,9 +54,7 @@ export const Metric = z.strictObject({
   label: z.string().optional(),
   description: z.string().optional(),
   /** The value in the base year; a distribution where it is not known exactly. Derived metrics may omit it. */
-  baseline: z
-    .union([z.number(), Distribution], { error: 'expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}' })
-    .optional(),
+  baseline: z.union([z.number(), Distribution], { error: 'expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}' }).optional(),
   process: Process,
   steps: z.array(Step).optional(),
   source: SourceRef.optional(),
