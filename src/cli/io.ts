@@ -33,11 +33,12 @@ export function printJson(io: Io, value: unknown): void {
 
 /**
  * Worker threads when the user names none: every core for runs large enough to gain from them.
- * Starting a pool costs ~0.2 s built (~0.5 s from sources), so on this 2-core machine kind two
- * workers were 0.94x of one at 1e6 trials and 1.5-1.9x from 1e7 (docs/performance.md).
+ * A pool takes ~0.2 s to start (built; ~0.5 s from sources), during which this thread already
+ * computes; on this 2-core machine kind a seed park ran 1.3x faster on two threads at 1e6 trials
+ * and 1.5x at 1e7 (docs/performance.md), and slower below 1e6.
  */
 export function defaultWorkers(trials: number | undefined): number {
-  return (trials ?? 0) >= 5_000_000 ? availableParallelism() : 1;
+  return (trials ?? 0) >= 1_000_000 ? availableParallelism() : 1;
 }
 
 /** Writes a file whole or not at all: to a temporary file beside it, then renamed over it. */

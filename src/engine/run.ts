@@ -69,14 +69,14 @@ export async function runBlocks(
   const workers = options.workers ?? 1;
   // Raw samples with early stopping go block by block, so no block past the stop is ever seen.
   // On workers, a task's reply (histograms) costs about as much as a few blocks: without early
-  // stopping, give each worker about four large tasks.
+  // stopping, give each thread about eight large tasks.
   const batch =
     options.onBlock && options.check
       ? 1
       : options.blocksPerBatch !== undefined
         ? options.blocksPerBatch
         : workers > 1 && !options.check
-          ? Math.max(16, Math.ceil((end - first) / (workers * 4)))
+          ? Math.max(16, Math.ceil((end - first) / (workers * 8)))
           : 16;
   const run = new Tally(model, first);
   const batches: Array<{ first: number; count: number }> = [];
@@ -107,18 +107,96 @@ export async function runBlocks(
   }
 
   if (options.expressions === undefined) throw new Error('runBlocks on workers needs the parsed expressions');
-  // Keep a few tasks per worker in flight, so an early stop wastes little; merge replies in order.
-  const inFlight = new Map<number, Promise<Tally>>();
-  const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const expressions = options.expressions;
   const task = (b: { first: number; count: number }): PartTask => ({
     key: options.modelKey ?? 'model',
     scenario: model.scenario,
-    expressions: options.expressions as Record<string, ExpressionNode>,
+    expressions,
     seed,
     totalTrials,
     firstBlock: b.first,
     count: b.count,
   });
+  return options.check === undefined
+    ? runSharingWithThisThread(model, seed, totalTrials, batches, workers, task, run, options)
+    : runCheckingInOrder(model, batches, workers, task, run, absorb, options);
+}
+
+type PoolTask = (b: { first: number; count: number }) => PartTask;
+
+/**
+ * Without early stopping, this thread works too: `workers - 1` worker threads take batches from
+ * the front while this thread takes them from the back, so the run starts at once instead of
+ * waiting ~0.2 s for the pool to start (docs/performance.md), and parts merge as they line up.
+ */
+async function runSharingWithThisThread(
+  model: Model,
+  seed: string | number,
+  totalTrials: number,
+  batches: ReadonlyArray<{ first: number; count: number }>,
+  workers: number,
+  task: PoolTask,
+  run: Tally,
+  options: RunOptions,
+): Promise<{ tally: Tally; stoppedEarly: boolean }> {
+  const threads = workers - 1;
+  const pool = new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const ready = new Map<number, Tally>();
+  const replies: Array<Promise<void>> = [];
+  let pending = 0;
+  let front = 0;
+  let back = batches.length;
+  let merged = 0;
+  const mergeReady = () => {
+    while (ready.has(merged)) {
+      run.merge(ready.get(merged) as Tally);
+      ready.delete(merged++);
+      options.onProgress?.(run.trials);
+    }
+  };
+  try {
+    while (front < back) {
+      if (options.signal?.aborted) throw new RunAborted();
+      while (front < back && pending < threads * 2) {
+        const index = front++;
+        pending++;
+        replies.push(
+          pool.run(task(batches[index])).then((data) => {
+            ready.set(index, Tally.deserialize(model, data));
+            pending--;
+          }),
+        );
+      }
+      if (front < back) {
+        const index = --back;
+        ready.set(index, runPart(model, seed, totalTrials, batches[index].first, batches[index].count));
+      }
+      // Let the workers' replies in before taking the next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+      mergeReady();
+    }
+    await Promise.all(replies);
+    mergeReady();
+    return { tally: run, stoppedEarly: false };
+  } finally {
+    for (const reply of replies) reply.catch(() => undefined);
+    await pool.destroy();
+  }
+}
+
+/** With early stopping, parts must be checked block by block in order: the workers compute, this thread merges. */
+async function runCheckingInOrder(
+  model: Model,
+  batches: ReadonlyArray<{ first: number; count: number }>,
+  workers: number,
+  task: PoolTask,
+  run: Tally,
+  absorb: (part: Tally) => boolean,
+  options: RunOptions,
+): Promise<{ tally: Tally; stoppedEarly: boolean }> {
+  // Keep a few tasks per worker in flight, so an early stop wastes little; merge replies in order.
+  const inFlight = new Map<number, Promise<Tally>>();
+  const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     let next = 0;
     const submit = () => {
