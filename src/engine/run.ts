@@ -69,14 +69,15 @@ export async function runBlocks(
   const workers = options.workers ?? 1;
   // Raw samples with early stopping go block by block, so no block past the stop is ever seen.
   // On workers, a task's reply (histograms) costs about as much as a few blocks: without early
-  // stopping, give each thread about eight large tasks.
+  // stopping, give each thread about eight large tasks, of at most a million trials each so that
+  // Ctrl-C (checked between batches) gets through within a second or two.
   const batch =
     options.onBlock && options.check
       ? 1
       : options.blocksPerBatch !== undefined
         ? options.blocksPerBatch
         : workers > 1 && !options.check
-          ? Math.max(16, Math.ceil((end - first) / (workers * 8)))
+          ? Math.min(1024, Math.max(16, Math.ceil((end - first) / (workers * 8))))
           : 16;
   const run = new Tally(model, first);
   const batches: Array<{ first: number; count: number }> = [];
