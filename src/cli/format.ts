@@ -57,3 +57,9 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** What a target needs: a constant yearly growth rate, or (from a zero base) a yearly increase. */
+export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string }): string {
+  if (t.requiredGrowthRate !== null) return formatRate(t.requiredGrowthRate);
+  return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—';
+}

@@ -1,5 +1,5 @@
 import { type GoalSeekResult, type GrowthNeededResult, type GrowthNeededTarget, goalSeek, growthNeeded } from '../../index.js';
-import { formatNumber, formatProbability, formatRate, formatThreshold, formatValue, table } from '../format.js';
+import { formatNeeded, formatNumber, formatProbability, formatRate, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
 
 /** The share of a distribution below a value: 99.5%, and the extremes as ">99.9%" and "<0.1%". */
@@ -27,11 +27,7 @@ export function growthNeededText(result: GrowthNeededResult): string {
       t.id,
       String(t.deadline),
       formatThreshold(t.comparison, t.threshold, t.unit),
-      t.requiredGrowthRate !== null
-        ? formatRate(t.requiredGrowthRate)
-        : t.requiredYearlyIncrease !== null
-          ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`
-          : '—',
+      formatNeeded(t),
       formatRate(t.projectedGrowthRate),
       t.metInProjection ? 'yes' : 'no',
       recentText(t),

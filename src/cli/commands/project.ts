@@ -1,5 +1,5 @@
 import { type Projection, project } from '../../index.js';
-import { formatRate, formatThreshold, formatValue, table } from '../format.js';
+import { formatNeeded, formatRate, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
 
 /** The deterministic projection as text: targets first, then each metric's path. */
@@ -14,11 +14,7 @@ export function projectionText(projection: Projection, title: string): string {
       formatValue(t.value, t.unit),
       t.met ? 'yes' : 'no',
       t.firstYearMet === null ? '—' : String(t.firstYearMet),
-      t.requiredGrowthRate !== null
-        ? formatRate(t.requiredGrowthRate)
-        : t.requiredYearlyIncrease !== null
-          ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`
-          : '—',
+      formatNeeded(t),
       formatRate(t.projectedGrowthRate),
     ]),
   );
