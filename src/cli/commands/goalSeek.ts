@@ -1,5 +1,5 @@
 import { type GoalSeekResult, type GrowthNeededResult, type GrowthNeededTarget, goalSeek, growthNeeded } from '../../index.js';
-import { formatNeeded, formatNumber, formatProbability, formatRate, formatThreshold, formatValue, table } from '../format.js';
+import { formatNeeded, formatNumber, formatProbability, formatRate, formatThreshold, table } from '../format.js';
 import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
 
 /** The share of a distribution below a value: 99.5%, and the extremes as ">99.9%" and "<0.1%". */
