@@ -38,12 +38,14 @@ export class BlockRunner {
   private readonly kernels: StepKernel[];
   private readonly targetOutcomes: TargetOutcomes;
   private readonly yearCount: number;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly model: Model,
     private readonly capacity: number,
   ) {
     this.yearCount = model.years.length;
+    this.scratch = new Float64Array(capacity);
     const years = this.yearCount;
     this.values = model.metrics.map(() => Array.from({ length: years }, () => new Float64Array(capacity)));
     this.parameterValues = model.parameters.map((p) => {
@@ -173,7 +175,7 @@ export class BlockRunner {
       for (let index = 0; index < this.kernels.length; index++) this.kernels[index](year, length, noises[index]);
     }
 
-    measureTargets(this.model.targets, this.values, length, this.targetOutcomes);
+    measureTargets(this.model.targets, this.values, length, this.targetOutcomes, this.scratch);
     return { length, values: this.values, parameters: this.parameterValues, targets: this.targetOutcomes };
   }
 }

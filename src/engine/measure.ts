@@ -41,53 +41,80 @@ export function margin(target: Pick<ModelTarget, 'comparison' | 'low' | 'high'>,
 }
 
 /**
- * Evaluates every target on every trial of a block, in one pass over the years per trial: the
- * measure at the deadline (value, running total, sum from `fromIndex`, or for `reachedBy` the
- * first year met, else the year closest to meeting it), whether it hits, and the first year
- * index at which the measure is met anywhere in the horizon (so a late hit shows as late, not never).
+ * Evaluates every target on every trial of a block: the measure at the deadline (value, running
+ * total, sum from `fromIndex`, or for `reachedBy` the first year met, else the year closest to
+ * meeting it), whether it hits, and the first year index at which the measure is met anywhere in
+ * the horizon (so a late hit shows as late, not never). Loops run year by year over the whole
+ * block, so each is a tight loop over typed arrays. `scratch` holds running sums or best values.
  */
-export function measureTargets(targets: readonly ModelTarget[], values: readonly (readonly Float64Array[])[], length: number, out: TargetOutcomes): void {
+export function measureTargets(
+  targets: readonly ModelTarget[],
+  values: readonly (readonly Float64Array[])[],
+  length: number,
+  out: TargetOutcomes,
+  scratch: Float64Array,
+): void {
   for (let t = 0; t < targets.length; t++) {
     const target = targets[t];
     const series = values[target.metricIndex];
     const measured = out.measured[t];
     const hit = out.hit[t];
-    const firstYear = out.firstYearIndex[t];
-    const years = series.length;
+    const first = out.firstYearIndex[t];
     const deadline = target.deadlineIndex;
-    const from = target.fromIndex;
-    const kind = target.measure;
-    for (let i = 0; i < length; i++) {
-      const base = series[0][i];
-      let running = 0;
-      let first = -1;
-      let atDeadline = Number.NaN;
-      let reached = false;
-      let best = Number.NaN;
-      for (let y = 1; y < years; y++) {
-        const x = series[y][i];
-        let m: number;
-        if (kind === 'value' || kind === 'reachedBy') m = x;
-        else if (kind === 'runningTotal') m = x - base;
-        else {
-          if (y < from) continue;
-          running += x;
-          m = running;
+    first.fill(-1, 0, length);
+    measured.fill(Number.NaN, 0, length);
+    switch (target.measure) {
+      case 'value':
+        for (let y = 1; y < series.length; y++) {
+          const x = series[y];
+          for (let i = 0; i < length; i++) if (first[i] < 0 && meets(target, x[i])) first[i] = y;
+          if (y === deadline) measured.set(x.subarray(0, length));
         }
-        const ok = meets(target, m);
-        if (ok && first < 0) first = y;
-        if (kind === 'reachedBy' && y <= deadline && !reached) {
-          if (ok) {
-            reached = true;
-            best = m;
-          } else if (y === 1 || margin(target, m) > margin(target, best)) best = m;
+        break;
+      case 'runningTotal': {
+        const base = series[0];
+        for (let y = 1; y < series.length; y++) {
+          const x = series[y];
+          for (let i = 0; i < length; i++) {
+            const m = x[i] - base[i];
+            if (first[i] < 0 && meets(target, m)) first[i] = y;
+            if (y === deadline) measured[i] = m;
+          }
         }
-        if (y === deadline) atDeadline = kind === 'reachedBy' ? best : m;
-        if (y >= deadline && first >= 0) break;
+        break;
       }
-      measured[i] = atDeadline;
-      hit[i] = meets(target, atDeadline) ? 1 : 0;
-      firstYear[i] = first;
+      case 'sum': {
+        const running = scratch;
+        running.fill(0, 0, length);
+        for (let y = target.fromIndex; y < series.length; y++) {
+          const x = series[y];
+          for (let i = 0; i < length; i++) {
+            const m = running[i] + x[i];
+            running[i] = m;
+            if (first[i] < 0 && meets(target, m)) first[i] = y;
+            if (y === deadline) measured[i] = m;
+          }
+        }
+        break;
+      }
+      case 'reachedBy': {
+        // Up to the deadline, the value of the first year met, else of the year closest to meeting.
+        const best = scratch;
+        for (let y = 1; y < series.length; y++) {
+          const x = series[y];
+          for (let i = 0; i < length; i++) {
+            if (first[i] >= 0) continue;
+            const m = x[i];
+            if (meets(target, m)) {
+              first[i] = y;
+              if (y <= deadline) best[i] = m;
+            } else if (y <= deadline && (y === 1 || margin(target, m) > margin(target, best[i]))) best[i] = m;
+          }
+          if (y === deadline) measured.set(best.subarray(0, length));
+        }
+        break;
+      }
     }
+    for (let i = 0; i < length; i++) hit[i] = meets(target, measured[i]) ? 1 : 0;
   }
 }
