@@ -6,6 +6,7 @@ import { growthKernel } from '../processes/growth.js';
 import type { StepKernel, YearInput } from '../processes/kernel.js';
 import { logisticKernel } from '../processes/logistic.js';
 import { type CompiledStep, withSteps } from '../processes/steps.js';
+import { tableCountKernel } from '../processes/tableCount.js';
 import { induceRankCorrelation } from '../random/correlation.js';
 import { binomialTable, poissonTable } from '../random/discreteTable.js';
 import { type Noise, NominalNoise, RandomNoise } from '../random/noise.js';
@@ -96,14 +97,15 @@ export class BlockRunner {
         kernel = logisticKernel(values, input(p.rate), input(p.capacity), input(p.volatility));
         break;
       case 'arrivals': {
+        // A fixed rate draws from a precomputed table (~4x faster than a sampler per draw).
         const table = typeof p.rate === 'number' && p.dispersion === undefined ? poissonTable(p.rate) : undefined;
-        kernel = arrivalsKernel(values, input(p.rate), p.dispersion === undefined ? undefined : input(p.dispersion), table);
+        kernel = table ? tableCountKernel(values, table) : arrivalsKernel(values, input(p.rate), p.dispersion === undefined ? undefined : input(p.dispersion));
         break;
       }
       case 'graduation': {
         const fixed = typeof p.pool === 'number' && typeof p.probability === 'number' && !p.depleting;
         const table = fixed ? binomialTable(p.pool as number, p.probability as number) : undefined;
-        kernel = graduationKernel(values, input(p.pool), input(p.probability), p.depleting, table);
+        kernel = table ? tableCountKernel(values, table) : graduationKernel(values, input(p.pool), input(p.probability), p.depleting);
         break;
       }
       case 'derived': {

@@ -1,24 +1,13 @@
-import type { DiscreteTable } from '../random/discreteTable.js';
 import type { StepKernel, YearInput } from './kernel.js';
 
 /**
  * Arrivals with a running total: x[t] = x[t-1] + N[t], N[t] ~ Poisson(rate), or negative binomial
  * with mean `rate` and variance rate + rate²/k when a dispersion k is given.
  */
-export function arrivalsKernel(
-  values: readonly Float64Array[],
-  rate: YearInput,
-  dispersion: YearInput | undefined,
-  /** The Poisson table, when the rate is a fixed number and there is no dispersion. */
-  fixed?: DiscreteTable,
-): StepKernel {
+export function arrivalsKernel(values: readonly Float64Array[], rate: YearInput, dispersion: YearInput | undefined): StepKernel {
   return (year, length, noise) => {
     const previous = values[year - 1];
     const current = values[year];
-    if (fixed !== undefined) {
-      for (let i = 0; i < length; i++) current[i] = previous[i] + noise.fromTable(fixed);
-      return;
-    }
     const lambda = rate(year);
     if (dispersion === undefined) {
       for (let i = 0; i < length; i++) current[i] = previous[i] + noise.poisson(lambda[i]);

@@ -1,25 +1,13 @@
-import type { DiscreteTable } from '../random/discreteTable.js';
 import type { StepKernel, YearInput } from './kernel.js';
 
 /**
  * Graduation from a pool: x[t] = x[t-1] + Binomial(candidates, p), where candidates is
  * pool[t] - x[t-1] for a depleting pool (those who graduated leave it) or pool[t] for a fresh cohort.
  */
-export function graduationKernel(
-  values: readonly Float64Array[],
-  pool: YearInput,
-  probability: YearInput,
-  depleting: boolean,
-  /** The binomial table, when a fresh cohort of fixed size graduates with a fixed probability. */
-  fixed?: DiscreteTable,
-): StepKernel {
+export function graduationKernel(values: readonly Float64Array[], pool: YearInput, probability: YearInput, depleting: boolean): StepKernel {
   return (year, length, noise) => {
     const previous = values[year - 1];
     const current = values[year];
-    if (fixed !== undefined) {
-      for (let i = 0; i < length; i++) current[i] = previous[i] + noise.fromTable(fixed);
-      return;
-    }
     const candidatesPool = pool(year);
     const p = probability(year);
     for (let i = 0; i < length; i++) {
