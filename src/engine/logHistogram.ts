@@ -12,6 +12,15 @@ const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word at index 1
 
+/** The top 12 bits of a float of this sign (1 or -1) and biased exponent. */
+function topOf(sign: number, exponent: number): number {
+  return (sign < 0 ? 2048 : 0) + exponent;
+}
+
+const EMPTY = new Float64Array(0);
+/** Octaves on either side of the first values' in a histogram's window: a factor of 256 each way, 34 KB. */
+const WINDOW_OCTAVES = 8;
+
 /** A histogram as plain data: its non-empty bins as [sign (1 or -1), exponent, sub-bin, count]. */
 export interface SerializedHistogram {
   readonly zeros: number;
@@ -30,9 +39,14 @@ export interface SerializedHistogram {
  * 2-core machine kind at 1e6 values); a run adds ~20 values per trial.
  */
 export class LogHistogram {
-  /** Bins of positive values by exponent: octaves[e][sub]. Allocated on first use. */
-  private readonly positive: Array<Float64Array | undefined> = new Array(2048);
-  private readonly negative: Array<Float64Array | undefined> = new Array(2048);
+  /**
+   * Bins by the top 12 bits of the float (sign and exponent): bins[top][sub]. Allocated on first
+   * use; a column of values spans a few octaves, so a histogram holds a few kilobytes.
+   */
+  private readonly bins: Array<Float64Array | undefined> = new Array(4096);
+  /** Consecutive octaves' bins in one array, from the key `windowFirstKey` (see `addAll`). */
+  private window: Float64Array | undefined;
+  private windowFirstKey = 0;
   zeros = 0;
   count = 0;
   /** Values that were NaN or infinite: counted, never binned. */
@@ -40,51 +54,107 @@ export class LogHistogram {
   /** Whether every finite value so far was a whole number (counts): then narrow bins read exactly. */
   wholeNumbers = true;
 
+  /** Adds one value. */
   add(value: number): void {
-    if (!Number.isFinite(value)) {
-      this.nonFinite++;
-      return;
-    }
-    this.count++;
-    if (this.wholeNumbers && value !== Math.trunc(value)) this.wholeNumbers = false;
-    scratch[0] = value;
-    const high = scratchWords[HIGH];
-    const exponent = (high >>> 20) & 0x7ff;
-    if (exponent === 0) {
-      // Zero and subnormals (below 2.2e-308) share one bin.
-      this.zeros++;
-      return;
-    }
-    const octaves = high >>> 31 === 1 ? this.negative : this.positive;
-    let bins = octaves[exponent];
-    if (bins === undefined) {
-      bins = new Float64Array(SUBS);
-      octaves[exponent] = bins;
-    }
-    bins[(high >>> (20 - SUB_BITS)) & (SUBS - 1)]++;
+    this.addRepeated(value, 1);
   }
 
-  /** Adds the first `length` values of an array. */
+  /** Adds one value `times` times (a column that is the same in every trial). */
+  addRepeated(value: number, times: number): void {
+    if (!Number.isFinite(value)) {
+      this.nonFinite += times;
+      return;
+    }
+    this.count += times;
+    if (value !== Math.trunc(value)) this.wholeNumbers = false;
+    scratch[0] = value;
+    const high = scratchWords[HIGH];
+    if ((high & 0x7ff00000) === 0) this.zeros += times;
+    else this.octave(high >>> 20)[(high >>> (20 - SUB_BITS)) & (SUBS - 1)] += times;
+  }
+
+  /**
+   * Adds the first `length` values of an array. Reads the floats' bits through a 32-bit view of
+   * the same memory instead of copying each value out, and counts values that fall in the window
+   * (below) with one bounds check and no branch on the octave, which a column straddling a power
+   * of two would mispredict half the time: 1.7 ns per value against 5 ns for adding one by one.
+   */
   addAll(values: Float64Array, length: number): void {
-    for (let i = 0; i < length; i++) this.add(values[i]);
+    if (this.wholeNumbers) {
+      for (let i = 0; i < length; i++) {
+        const v = values[i];
+        if (v !== Math.trunc(v) && v - v === 0) {
+          this.wholeNumbers = false;
+          break;
+        }
+      }
+    }
+    if (this.window === undefined) this.openWindow(values, length);
+    const words = new Uint32Array(values.buffer, values.byteOffset, 2 * length);
+    const window = this.window ?? EMPTY;
+    const firstKey = this.windowFirstKey;
+    const size = window.length;
+    let nonFinite = 0;
+    for (let i = 0; i < length; i++) {
+      // The top 20 bits (sign, exponent, sub-bin) are the bin's key; keys ascend with |value|.
+      const index = (words[2 * i + HIGH] >>> (20 - SUB_BITS)) - firstKey;
+      if (index >= 0 && index < size) window[index]++;
+      else if (!this.addOutsideWindow(values[i])) nonFinite++;
+    }
+    this.count += length - nonFinite;
+  }
+
+  /**
+   * Lays the bins of the octaves around the first values' median octave out side by side, as one
+   * array that those octaves' bins are views into; done once, on a histogram with no bins yet.
+   */
+  private openWindow(values: Float64Array, length: number): void {
+    if (length === 0 || this.bins.some((bins) => bins !== undefined)) return;
+    const middle = values[length >>> 1];
+    if (!Number.isFinite(middle) || middle === 0) return;
+    scratch[0] = middle;
+    const top = scratchWords[HIGH] >>> 20;
+    const exponent = top & 0x7ff;
+    const low = Math.max(1, exponent - WINDOW_OCTAVES);
+    const high = Math.min(2046, exponent + WINDOW_OCTAVES);
+    const sign = top & 0x800;
+    const window = new Float64Array((high - low + 1) * SUBS);
+    for (let e = low; e <= high; e++) this.bins[sign | e] = window.subarray((e - low) * SUBS, (e - low + 1) * SUBS);
+    this.window = window;
+    this.windowFirstKey = (sign | low) << SUB_BITS;
+  }
+
+  /** Adds a value outside the window; false if it is not finite (counted, never binned). */
+  private addOutsideWindow(value: number): boolean {
+    if (!Number.isFinite(value)) {
+      this.nonFinite++;
+      return false;
+    }
+    scratch[0] = value;
+    const high = scratchWords[HIGH];
+    // Zero and subnormals (below 2.2e-308) share one bin.
+    if ((high & 0x7ff00000) === 0) this.zeros++;
+    else this.octave(high >>> 20)[(high >>> (20 - SUB_BITS)) & (SUBS - 1)]++;
+    return true;
+  }
+
+  /** The bins of one sign and exponent (the float's top 12 bits), made on first use. */
+  private octave(top: number): Float64Array {
+    let bins = this.bins[top];
+    if (bins === undefined) {
+      bins = new Float64Array(SUBS);
+      this.bins[top] = bins;
+    }
+    return bins;
   }
 
   /** Adds another histogram's counts to this one. */
   merge(other: LogHistogram): void {
-    for (const [mine, theirs] of [
-      [this.positive, other.positive],
-      [this.negative, other.negative],
-    ] as const) {
-      theirs.forEach((bins, exponent) => {
-        if (bins === undefined) return;
-        let target = mine[exponent];
-        if (target === undefined) {
-          target = new Float64Array(SUBS);
-          mine[exponent] = target;
-        }
-        for (let i = 0; i < SUBS; i++) target[i] += bins[i];
-      });
-    }
+    other.bins.forEach((theirs, top) => {
+      if (theirs === undefined) return;
+      const mine = this.octave(top);
+      for (let i = 0; i < SUBS; i++) mine[i] += theirs[i];
+    });
     this.zeros += other.zeros;
     this.wholeNumbers &&= other.wholeNumbers;
     this.count += other.count;
@@ -94,16 +164,14 @@ export class LogHistogram {
   /** Its counts as plain data (for worker replies and shard files). */
   serialize(): SerializedHistogram {
     const bins: Array<[number, number, number, number]> = [];
-    for (const [sign, octaves] of [
-      [1, this.positive],
-      [-1, this.negative],
-    ] as const) {
-      octaves.forEach((counts, exponent) => {
-        if (counts === undefined) return;
+    for (const sign of [1, -1]) {
+      for (let exponent = 1; exponent < 2048; exponent++) {
+        const counts = this.bins[topOf(sign, exponent)];
+        if (counts === undefined) continue;
         counts.forEach((count, sub) => {
           if (count > 0) bins.push([sign, exponent, sub, count]);
         });
-      });
+      }
     }
     return { zeros: this.zeros, nonFinite: this.nonFinite, wholeNumbers: this.wholeNumbers, bins };
   }
@@ -111,13 +179,7 @@ export class LogHistogram {
   static deserialize(data: SerializedHistogram): LogHistogram {
     const histogram = new LogHistogram();
     for (const [sign, exponent, sub, count] of data.bins) {
-      const octaves = sign > 0 ? histogram.positive : histogram.negative;
-      let bins = octaves[exponent];
-      if (bins === undefined) {
-        bins = new Float64Array(SUBS);
-        octaves[exponent] = bins;
-      }
-      bins[sub] += count;
+      histogram.octave(topOf(sign, exponent))[sub] += count;
       histogram.count += count;
     }
     histogram.zeros = data.zeros;
@@ -130,13 +192,13 @@ export class LogHistogram {
   /** Bins in ascending order of value, as [representative value, count]. */
   private *ascending(): Generator<[number, number]> {
     for (let exponent = 2047; exponent >= 1; exponent--) {
-      const bins = this.negative[exponent];
+      const bins = this.bins[topOf(-1, exponent)];
       if (bins === undefined) continue;
       for (let sub = SUBS - 1; sub >= 0; sub--) if (bins[sub] > 0) yield [-this.representative(exponent, sub), bins[sub]];
     }
     if (this.zeros > 0) yield [0, this.zeros];
     for (let exponent = 1; exponent < 2048; exponent++) {
-      const bins = this.positive[exponent];
+      const bins = this.bins[topOf(1, exponent)];
       if (bins === undefined) continue;
       for (let sub = 0; sub < SUBS; sub++) if (bins[sub] > 0) yield [this.representative(exponent, sub), bins[sub]];
     }

@@ -1,4 +1,5 @@
 import type { ModelTarget } from './model.js';
+import type { TargetBounds } from './targetBounds.js';
 
 /** Per target and trial: the measured value, whether it hit, and the first year index it was met (-1: never). */
 export interface TargetOutcomes {
@@ -7,37 +8,17 @@ export interface TargetOutcomes {
   readonly firstYearIndex: Int16Array[];
 }
 
-/** Whether a value meets a target's comparison. */
-export function meets(target: Pick<ModelTarget, 'comparison' | 'low' | 'high'>, value: number): boolean {
-  switch (target.comparison) {
-    case '>':
-      return value > target.low;
-    case '>=':
-      return value >= target.low;
-    case '<':
-      return value < target.low;
-    case '<=':
-      return value <= target.low;
-    case 'between':
-      return value >= target.low && value <= target.high;
-  }
+/** Whether a value meets a target. */
+export function meets(target: TargetBounds, value: number): boolean {
+  return value >= target.metFrom && value <= target.metTo;
 }
 
 /**
  * How far a value is from meeting the target, in the metric's unit: positive when met with room
  * to spare, negative when missed (the shortfall is its negation).
  */
-export function margin(target: Pick<ModelTarget, 'comparison' | 'low' | 'high'>, value: number): number {
-  switch (target.comparison) {
-    case '>':
-    case '>=':
-      return value - target.low;
-    case '<':
-    case '<=':
-      return target.low - value;
-    case 'between':
-      return Math.min(value - target.low, target.high - value);
-  }
+export function margin(target: TargetBounds, value: number): number {
+  return Math.min(value - target.marginFrom, target.marginTo - value);
 }
 
 /**
@@ -61,13 +42,16 @@ export function measureTargets(
     const hit = out.hit[t];
     const first = out.firstYearIndex[t];
     const deadline = target.deadlineIndex;
+    // The bounds in locals: the loops below compare each value against them directly.
+    const from = target.metFrom;
+    const to = target.metTo;
     first.fill(-1, 0, length);
     measured.fill(Number.NaN, 0, length);
     switch (target.measure) {
       case 'value':
         for (let y = 1; y < series.length; y++) {
           const x = series[y];
-          for (let i = 0; i < length; i++) if (first[i] < 0 && meets(target, x[i])) first[i] = y;
+          for (let i = 0; i < length; i++) if (first[i] < 0 && x[i] >= from && x[i] <= to) first[i] = y;
           if (y === deadline) measured.set(x.subarray(0, length));
         }
         break;
@@ -77,7 +61,7 @@ export function measureTargets(
           const x = series[y];
           for (let i = 0; i < length; i++) {
             const m = x[i] - base[i];
-            if (first[i] < 0 && meets(target, m)) first[i] = y;
+            if (first[i] < 0 && m >= from && m <= to) first[i] = y;
             if (y === deadline) measured[i] = m;
           }
         }
@@ -91,7 +75,7 @@ export function measureTargets(
           for (let i = 0; i < length; i++) {
             const m = running[i] + x[i];
             running[i] = m;
-            if (first[i] < 0 && meets(target, m)) first[i] = y;
+            if (first[i] < 0 && m >= from && m <= to) first[i] = y;
             if (y === deadline) measured[i] = m;
           }
         }
@@ -105,7 +89,7 @@ export function measureTargets(
           for (let i = 0; i < length; i++) {
             if (first[i] >= 0) continue;
             const m = x[i];
-            if (meets(target, m)) {
+            if (m >= from && m <= to) {
               first[i] = y;
               if (y <= deadline) best[i] = m;
             } else if (y <= deadline && (y === 1 || margin(target, m) > margin(target, best[i]))) best[i] = m;
@@ -115,6 +99,9 @@ export function measureTargets(
         break;
       }
     }
-    for (let i = 0; i < length; i++) hit[i] = meets(target, measured[i]) ? 1 : 0;
+    for (let i = 0; i < length; i++) {
+      const m = measured[i];
+      hit[i] = m >= from && m <= to ? 1 : 0;
+    }
   }
 }

@@ -9,6 +9,7 @@ import { orderMetrics, sameYearDependencies } from '../scenario/dependencies.js'
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Metric, Scenario } from '../scenario/schema/scenario.js';
 import type { Comparison, Measure } from '../scenario/schema/target.js';
+import { type TargetBounds, targetBounds } from './targetBounds.js';
 
 export interface ModelParameter {
   readonly name: string;
@@ -26,7 +27,7 @@ export interface ModelMetric {
   readonly expression?: { readonly kernel: BlockKernel; readonly names: readonly string[] };
 }
 
-export interface ModelTarget {
+export interface ModelTarget extends TargetBounds {
   readonly id: string;
   readonly official: boolean;
   readonly metricIndex: number;
@@ -117,6 +118,7 @@ export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Recor
       measure: target.measure,
       deadlineIndex: target.deadline - baseYear,
       fromIndex: (target.fromYear ?? baseYear + 1) - baseYear,
+      ...targetBounds(target.comparison, low, high),
     };
   });
   let correlated: Model['correlated'];

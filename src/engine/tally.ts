@@ -1,3 +1,4 @@
+import { TRIALS_PER_BLOCK } from '../random/stream.js';
 import type { BlockOutcome } from './blockRunner.js';
 import { ExactSum } from './exactSum.js';
 import { LogHistogram, type SerializedHistogram } from './logHistogram.js';
@@ -19,15 +20,14 @@ export class Moments {
 
   /** Adds the finite values among the first `length`, and counts them into the histogram too. */
   addBlock(values: Float64Array, length: number, histogram: LogHistogram): void {
+    histogram.addAll(values, length);
     const shift = this.shift;
     let count = 0;
     let sum = 0;
     let squares = 0;
     for (let i = 0; i < length; i++) {
-      const v = values[i];
-      histogram.add(v);
-      if (v - v !== 0) continue; // NaN or ±Infinity
-      const d = v - shift;
+      const d = values[i] - shift;
+      if (d - d !== 0) continue; // NaN or ±Infinity
       count++;
       sum += d;
       squares += d * d;
@@ -35,6 +35,16 @@ export class Moments {
     this.count += count;
     this.sum.add(sum);
     this.squares.add(squares);
+  }
+
+  /** Adds `times` trials of one value (a column that is the same in every trial), and counts them into the histogram. */
+  addRepeated(value: number, times: number, histogram: LogHistogram): void {
+    histogram.addRepeated(value, times);
+    if (!Number.isFinite(value)) return;
+    const d = value - this.shift;
+    this.count += times;
+    this.sum.add(d * times);
+    this.squares.add(d * d * times);
   }
 
   merge(other: Moments): void {
@@ -93,6 +103,13 @@ export interface SerializedTally {
   readonly blockHits: number[][];
 }
 
+/** How many of the first `length` values equal `value`. */
+function countEqual(values: Int32Array, length: number, value: number): number {
+  let count = 0;
+  for (let i = 0; i < length; i++) if (values[i] === value) count++;
+  return count;
+}
+
 const shiftsByModel = new WeakMap<Model, { metrics: number[][]; measured: number[] }>();
 
 /** The nominal values, used as the moments' shifts: the same in every thread and shard. */
@@ -133,6 +150,10 @@ export class Tally {
   /** Per block: [trials, joint hits, hits per target] (kept by parts only). */
   readonly blockHits: number[][] = [];
   private readonly official: number[];
+  /** Per metric, its baseline when it is fixed (the same in every trial), else undefined. */
+  private readonly fixedBaselines: Array<number | undefined>;
+  /** Scratch: official targets met per trial of a block. */
+  private officialMet = new Int32Array(TRIALS_PER_BLOCK);
 
   /**
    * @param keepBlockHits true for a part of a run (a batch), whose per-block hits the run checks in order to stop early.
@@ -145,6 +166,7 @@ export class Tally {
     const targets = model.targets.length;
     const shifts = shiftsOf(model);
     this.official = model.targets.map((t, i) => (t.official ? i : -1)).filter((i) => i >= 0);
+    this.fixedBaselines = model.metrics.map((m) => (typeof m.baseline === 'number' ? m.baseline : undefined));
     this.hits = new Array(targets).fill(0);
     this.officialHitCounts = new Array(this.official.length + 1).fill(0);
     this.firstYearCounts = model.targets.map(() => new Array(model.years.length).fill(0));
@@ -161,15 +183,19 @@ export class Tally {
   addBlock(outcome: BlockOutcome): number[] {
     const n = outcome.length;
     const t = outcome.targets;
-    let joint = 0;
-    for (let i = 0; i < n; i++) {
-      let k = 0;
-      for (const index of this.official) k += t.hit[index][i];
-      this.officialHitCounts[k]++;
-      if (k === this.official.length) joint++;
+    // Official targets met per trial, summed target by target: tight loops over the hit arrays.
+    if (this.officialMet.length < n) this.officialMet = new Int32Array(n);
+    const metCount = this.officialMet;
+    metCount.fill(0, 0, n);
+    for (const index of this.official) {
+      const hit = t.hit[index];
+      for (let i = 0; i < n; i++) metCount[i] += hit[i];
     }
-    const blockHits = [n, joint];
-    this.model.targets.forEach((target, index) => {
+    for (let i = 0; i < n; i++) this.officialHitCounts[metCount[i]]++;
+    const jointHits = countEqual(metCount, n, this.official.length);
+    const blockHits = [n, jointHits];
+    for (let index = 0; index < this.model.targets.length; index++) {
+      const target = this.model.targets[index];
       const hit = t.hit[index];
       const measured = t.measured[index];
       const first = t.firstYearIndex[index];
@@ -177,30 +203,40 @@ export class Tally {
       let hits = 0;
       let shortfall = 0;
       let shortfallCount = 0;
+      let never = 0;
       for (let i = 0; i < n; i++) {
         if (hit[i] === 1) hits++;
         else {
           // A non-finite measured value (a division by zero, say) is counted by its histogram, not averaged.
           const missedBy = -margin(target, measured[i]);
-          if (Number.isFinite(missedBy)) {
+          if (missedBy - missedBy === 0) {
             shortfall += missedBy;
             shortfallCount++;
           }
         }
-        if (first[i] < 0) this.never[index]++;
-        else firstCounts[first[i]]++;
+        const year = first[i];
+        if (year < 0) never++;
+        else firstCounts[year]++;
       }
       this.hits[index] += hits;
+      this.never[index] += never;
       blockHits.push(hits);
       this.shortfallSums[index].add(shortfall);
       this.shortfallCounts[index] += shortfallCount;
       this.measuredMoments[index].addBlock(measured, n, this.measuredHistograms[index]);
-    });
-    outcome.values.forEach((byYear, m) => {
-      byYear.forEach((values, y) => this.metricMoments[m][y].addBlock(values, n, this.metricHistograms[m][y]));
-    });
+    }
+    const values = outcome.values;
+    for (let m = 0; m < values.length; m++) {
+      const byYear = values[m];
+      const fixedBaseline = this.fixedBaselines[m];
+      for (let y = 0; y < byYear.length; y++) {
+        // A fixed baseline is the same in every trial: counted at once, not trial by trial.
+        if (y === 0 && fixedBaseline !== undefined) this.metricMoments[m][0].addRepeated(fixedBaseline, n, this.metricHistograms[m][0]);
+        else this.metricMoments[m][y].addBlock(byYear[y], n, this.metricHistograms[m][y]);
+      }
+    }
     this.trials += n;
-    this.jointHits += joint;
+    this.jointHits += jointHits;
     this.blocks++;
     if (this.keepBlockHits) this.blockHits.push(blockHits);
     return blockHits;

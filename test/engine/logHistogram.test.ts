@@ -74,4 +74,43 @@ describe('LogHistogram quantiles stay within the stated relative error of the ex
     // New values of the same spread fill existing bins rather than adding storage.
     expect(size()).toBeLessThan(after10k * 1.5);
   });
+
+  it('counts a block at once exactly as value by value, inside and outside its window', () => {
+    // Both signs, zeros, subnormals, values not finite and a spread far wider than the window.
+    const values = Float64Array.of(
+      ...sample(() => 1e10 * Math.exp(0.3 * standardNormal(stream)), 500),
+      ...sample(() => -Math.exp(40 * standardNormal(stream)), 300),
+      0,
+      -0,
+      5e-324,
+      1e-300,
+      1e300,
+      Number.NaN,
+      Number.NEGATIVE_INFINITY,
+      3,
+    );
+    const oneByOne = new LogHistogram();
+    for (const value of values) oneByOne.add(value);
+    const blocks = new LogHistogram();
+    // Blocks that start inside a larger array, as the engine's buffers are read.
+    const padded = new Float64Array(values.length + 7);
+    padded.set(values, 7);
+    blocks.addAll(padded.subarray(7, 407), 400);
+    blocks.addAll(padded.subarray(407), values.length - 400);
+    expect(blocks.serialize()).toEqual(oneByOne.serialize());
+    expect([blocks.count, blocks.zeros, blocks.nonFinite]).toEqual([oneByOne.count, oneByOne.zeros, oneByOne.nonFinite]);
+    expect(blocks.quantiles(PS)).toEqual(oneByOne.quantiles(PS));
+  });
+
+  it('counts a value repeated n times as n values', () => {
+    const repeated = new LogHistogram();
+    repeated.addRepeated(2.5e9, 1000);
+    repeated.addRepeated(Number.NaN, 3);
+    const single = new LogHistogram();
+    single.addAll(new Float64Array(1000).fill(2.5e9), 1000);
+    single.addAll(Float64Array.of(Number.NaN, Number.NaN, Number.NaN), 3);
+    expect(repeated.serialize()).toEqual(single.serialize());
+    expect(repeated.count).toBe(1000);
+    expect(repeated.wholeNumbers).toBe(true);
+  });
 });
