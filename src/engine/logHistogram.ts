@@ -74,12 +74,12 @@ export class LogHistogram {
   }
 
   /**
-   * Adds the first `length` values of an array. Reads the floats' bits through a 32-bit view of
+   * Adds the first `length` values of an array; returns how many were not finite. Reads the floats' bits through a 32-bit view of
    * the same memory instead of copying each value out, and counts values that fall in the window
    * (below) with one bounds check and no branch on the octave, which a column straddling a power
    * of two would mispredict half the time: 1.7 ns per value against 5 ns for adding one by one.
    */
-  addAll(values: Float64Array, length: number): void {
+  addAll(values: Float64Array, length: number): number {
     if (this.wholeNumbers) {
       for (let i = 0; i < length; i++) {
         const v = values[i];
@@ -102,6 +102,7 @@ export class LogHistogram {
       else if (!this.addOutsideWindow(values[i])) nonFinite++;
     }
     this.count += length - nonFinite;
+    return nonFinite;
   }
 
   /**

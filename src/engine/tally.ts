@@ -20,19 +20,25 @@ export class Moments {
 
   /** Adds the finite values among the first `length`, and counts them into the histogram too. */
   addBlock(values: Float64Array, length: number, histogram: LogHistogram): void {
-    histogram.addAll(values, length);
+    const nonFinite = histogram.addAll(values, length);
     const shift = this.shift;
-    let count = 0;
     let sum = 0;
     let squares = 0;
-    for (let i = 0; i < length; i++) {
-      const d = values[i] - shift;
-      if (d - d !== 0) continue; // NaN or ±Infinity
-      count++;
-      sum += d;
-      squares += d * d;
+    if (nonFinite === 0) {
+      for (let i = 0; i < length; i++) {
+        const d = values[i] - shift;
+        sum += d;
+        squares += d * d;
+      }
+    } else {
+      for (let i = 0; i < length; i++) {
+        const d = values[i] - shift;
+        if (d - d !== 0) continue; // NaN or ±Infinity
+        sum += d;
+        squares += d * d;
+      }
     }
-    this.count += count;
+    this.count += length - nonFinite;
     this.sum.add(sum);
     this.squares.add(squares);
   }
