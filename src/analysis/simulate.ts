@@ -1,5 +1,6 @@
 import { buildModel, type Model, parseModelExpressions } from '../engine/model.js';
-import { type BlockCheck, runBlocks } from '../engine/run.js';
+import { runBlocks } from '../engine/run.js';
+import type { BlockCheck } from '../engine/runBlocks.js';
 import { GENERATOR, TRIALS_PER_BLOCK } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { SimulationResult } from './results.js';

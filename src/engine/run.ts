@@ -2,14 +2,13 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ExpressionNode } from '../expressions/ast.js';
-import type { BlockOutcome } from './blockRunner.js';
+import { TRIALS_PER_BLOCK } from '../random/stream.js';
+import { type BlockOutcome, BlockRunner } from './blockRunner.js';
 import type { Model } from './model.js';
-import { blockCount, runPart } from './runBlocks.js';
+import { addBlocks, type BlockCheck, blockCount, runPart } from './runBlocks.js';
+
 import { Tally } from './tally.js';
 import type { PartTask } from './worker.js';
-
-/** Called with each block's hits, in block order; true stops the run after that block. */
-export type BlockCheck = (block: { trials: number; hits: readonly number[]; jointHits: number }) => boolean;
 
 export interface RunOptions {
   /** Blocks [firstBlock, endBlock) of the run; default all (a shard runs a slice). */
@@ -67,23 +66,20 @@ export async function runBlocks(
   const first = options.firstBlock ?? 0;
   const end = options.endBlock ?? blockCount(totalTrials);
   const workers = options.workers ?? 1;
-  // Raw samples with early stopping go block by block, so no block past the stop is ever seen.
   // On workers, a task's reply (histograms) costs about as much as a few blocks: without early
   // stopping, give each thread about eight large tasks, of at most a million trials each so that
   // Ctrl-C (checked between batches) gets through within a second or two.
   const batch =
-    options.onBlock && options.check
-      ? 1
-      : options.blocksPerBatch !== undefined
-        ? options.blocksPerBatch
-        : workers > 1 && !options.check
-          ? Math.min(1024, Math.max(16, Math.ceil((end - first) / (workers * 8))))
-          : 16;
+    options.blocksPerBatch !== undefined
+      ? options.blocksPerBatch
+      : workers > 1 && !options.check
+        ? Math.min(1024, Math.max(16, Math.ceil((end - first) / (workers * 8))))
+        : 16;
   const run = new Tally(model, first);
   const batches: Array<{ first: number; count: number }> = [];
   for (let b = first; b < end; b += batch) batches.push({ first: b, count: Math.min(batch, end - b) });
 
-  /** Merges a part; if the check stops inside it, re-runs only the blocks up to the stop here. */
+  /** Merges a part from a worker; if the check stops inside it, re-runs only the blocks up to the stop here. */
   const absorb = (part: Tally): boolean => {
     const stop = firstStop(part, options.check);
     const isLast = part.firstBlock + part.blocks >= end;
@@ -98,11 +94,16 @@ export async function runBlocks(
   };
 
   if (workers <= 1 || batches.length <= 1) {
+    // One runner, and every block added straight to the run's tally: no parts to merge.
+    const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
     for (const b of batches) {
       // Let the event loop run between batches, so Ctrl-C (the abort signal) gets through.
       if (options.signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) throw new RunAborted();
-      if (absorb(runPart(model, seed, totalTrials, b.first, b.count, options.onBlock))) return { tally: run, stoppedEarly: true };
+      const stopped = addBlocks(runner, run, seed, totalTrials, b.first, b.count, options.onBlock, options.check);
+      options.onProgress?.(run.trials);
+      // A stop at the run's last block is no early stop.
+      if (stopped) return { tally: run, stoppedEarly: run.firstBlock + run.blocks < end };
     }
     return { tally: run, stoppedEarly: false };
   }

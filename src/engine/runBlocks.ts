@@ -13,28 +13,43 @@ export function blockCount(totalTrials: number): number {
   return Math.ceil(totalTrials / TRIALS_PER_BLOCK);
 }
 
+/** Called with each block's hits, in block order; true stops the run after that block. */
+export type BlockCheck = (block: { trials: number; hits: readonly number[]; jointHits: number }) => boolean;
+
 /**
- * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a tally that keeps
- * its blocks' hits: a part of the run, to be merged in block order. Blocks draw from streams
- * derived from (seed, name, block), so any split of the run gives the same trials.
+ * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` on `runner` and adds
+ * them to `tally`, in order; with a `check`, stops after the first block at which it says so.
+ * Blocks draw from streams derived from (seed, name, block), so any split of the run gives the
+ * same trials. Returns whether the check stopped it.
  */
-export function runPart(
-  model: Model,
+export function addBlocks(
+  runner: BlockRunner,
+  tally: Tally,
   seed: string | number,
   totalTrials: number,
   firstBlock: number,
   count: number,
   onBlock?: (outcome: BlockOutcome, firstTrial: number) => void,
-): Tally {
-  const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
-  const part = new Tally(model, firstBlock, true);
+  check?: BlockCheck,
+): boolean {
   for (let block = firstBlock; block < firstBlock + count; block++) {
     const length = blockLength(block, totalTrials);
-    if (length === 0) break;
+    if (length === 0) return false;
     const outcome = runner.run(length, { kind: 'random', seed, block });
     onBlock?.(outcome, block * TRIALS_PER_BLOCK);
-    part.addBlock(outcome);
+    const [trials, jointHits, ...hits] = tally.addBlock(outcome);
+    if (check?.({ trials, jointHits, hits })) return true;
   }
+  return false;
+}
+
+/**
+ * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a new tally that
+ * keeps its blocks' hits: a part of the run, to be merged in block order.
+ */
+export function runPart(model: Model, seed: string | number, totalTrials: number, firstBlock: number, count: number): Tally {
+  const part = new Tally(model, firstBlock, true);
+  addBlocks(new BlockRunner(model, TRIALS_PER_BLOCK), part, seed, totalTrials, firstBlock, count);
   return part;
 }
 
