@@ -36,7 +36,7 @@ export { project } from './analysis/project.js';
 export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions, type BlockSamples } from './analysis/simulate.js';
 export { sampleTrials, type TrialSamples } from './analysis/samples.js';
 export { simulateShard, mergeShards, shardBlocks, ShardMismatchError, type ShardResult } from './analysis/shards.js';
-export { RunAborted } from './engine/run.js';
+export { RunAborted, startWorkers } from './engine/run.js';
 export type {
   Projection,
   ProjectedTarget,

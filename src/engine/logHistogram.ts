@@ -12,13 +12,19 @@ const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word at index 1
 
+/** The biased exponent of a double (0 for zero and subnormals). */
+function exponentOf(value: number): number {
+  scratch[0] = value;
+  return (scratchWords[HIGH] >>> 20) & 0x7ff;
+}
+
 /** The top 12 bits of a float of this sign (1 or -1) and biased exponent. */
 function topOf(sign: number, exponent: number): number {
   return (sign < 0 ? 2048 : 0) + exponent;
 }
 
 const EMPTY = new Float64Array(0);
-/** Octaves on either side of the first values' in a histogram's window: a factor of 256 each way, 34 KB. */
+/** The most octaves on either side of the first values' middle one in a histogram's window (a factor of 256 each way). */
 const WINDOW_OCTAVES = 8;
 
 /** A histogram as plain data: its non-empty bins as [sign (1 or -1), exponent, sub-bin, count]. */
@@ -106,19 +112,27 @@ export class LogHistogram {
   }
 
   /**
-   * Lays the bins of the octaves around the first values' median octave out side by side, as one
-   * array that those octaves' bins are views into; done once, on a histogram with no bins yet.
+   * Lays the bins of the octaves the first values span (of the sign of the middle one, one more
+   * on each side, at most `WINDOW_OCTAVES` each way from the middle one's) out side by side, as
+   * one array that those octaves' bins are views into; done once, on a histogram with no bins yet.
    */
   private openWindow(values: Float64Array, length: number): void {
     if (length === 0 || this.bins.some((bins) => bins !== undefined)) return;
     const middle = values[length >>> 1];
     if (!Number.isFinite(middle) || middle === 0) return;
-    scratch[0] = middle;
-    const top = scratchWords[HIGH] >>> 20;
-    const exponent = top & 0x7ff;
-    const low = Math.max(1, exponent - WINDOW_OCTAVES);
-    const high = Math.min(2046, exponent + WINDOW_OCTAVES);
-    const sign = top & 0x800;
+    const sign = middle < 0 ? 0x800 : 0;
+    const middleExponent = exponentOf(middle);
+    let low = middleExponent;
+    let high = middleExponent;
+    for (let i = 0; i < length; i++) {
+      const v = values[i];
+      if (v - v !== 0 || v === 0 || v < 0 !== middle < 0) continue;
+      const exponent = exponentOf(v);
+      if (exponent < low) low = exponent;
+      else if (exponent > high) high = exponent;
+    }
+    low = Math.max(1, low - 1, middleExponent - WINDOW_OCTAVES);
+    high = Math.min(2046, high + 1, middleExponent + WINDOW_OCTAVES);
     const window = new Float64Array((high - low + 1) * SUBS);
     for (let e = low; e <= high; e++) this.bins[sign | e] = window.subarray((e - low) * SUBS, (e - low + 1) * SUBS);
     this.window = window;

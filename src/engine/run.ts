@@ -1,12 +1,9 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { ExpressionNode } from '../expressions/ast.js';
 import { TRIALS_PER_BLOCK } from '../random/stream.js';
 import { type BlockOutcome, BlockRunner } from './blockRunner.js';
 import type { Model } from './model.js';
+import { acquirePool, releasePool, TASKS_PER_THREAD, warmPool } from './pool.js';
 import { addBlocks, type BlockCheck, blockCount, runPart } from './runBlocks.js';
-
 import { Tally } from './tally.js';
 import type { PartTask } from './worker.js';
 
@@ -15,9 +12,12 @@ export interface RunOptions {
   firstBlock?: number;
   endBlock?: number;
   check?: BlockCheck;
-  /** Blocks per task: the unit of work given to a worker, and of progress reports. Default 16. */
+  /**
+   * Blocks per batch: the unit of work given to a thread, and of progress reports. Default 16
+   * on one thread or with a check; on workers without one, a share of what remains.
+   */
   blocksPerBatch?: number;
-  /** Worker threads; 1 runs in this thread. Results are identical either way. */
+  /** Threads, this one included; 1 runs in this thread only. Results are identical either way. */
   workers?: number;
   onProgress?: (trialsDone: number) => void;
   /** Sees every block's trials (single-threaded runs only). */
@@ -37,25 +37,36 @@ export class RunAborted extends Error {
   }
 }
 
-/** Checks a part's blocks in order; returns the index of the block after which the check says stop, or -1. */
-function firstStop(part: Tally, check: BlockCheck | undefined): number {
-  if (check === undefined) return -1;
-  return part.blockHits.findIndex(([trials, jointHits, ...hits]) => check({ trials, jointHits, hits }));
+/**
+ * Starts the worker threads that runs with `workers` threads (this one included) use, so that the
+ * next run finds them ready instead of waiting ~0.2 s for them: call it before reading and
+ * checking scenarios, which takes longer. Threads no run uses close after a few seconds, and
+ * never keep the process alive. Does nothing for `workers` 1.
+ *
+ * @throws {RangeError} if `workers` is not a whole number of at least 1.
+ * @example
+ * ```ts
+ * startWorkers(4);
+ * const scenario = await loadScenario('seeds/jinyang-lake.json');
+ * const result = await simulate(scenario, { trials: 1_000_000, workers: 4 });
+ * ```
+ */
+export function startWorkers(workers: number): void {
+  if (!(Number.isInteger(workers) && workers >= 1)) throw new RangeError(`workers: expected a whole number of at least 1, got ${workers}`);
+  if (workers > 1) warmPool(workers - 1);
 }
 
-function workerFile(): { filename: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  const extension = extname(here);
-  const filename = fileURLToPath(new URL(`./worker${extension}`, import.meta.url));
-  // From TypeScript sources (tests, tsx), workers need tsx to load the worker's .ts file.
-  return { filename, execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
-}
+/** Blocks per batch on one thread, or with a check (so an early stop wastes little). */
+const SMALL_BATCH = 16;
+/** The largest batch: ~0.4 s of work, so Ctrl-C (seen between batches) gets through quickly. */
+const LARGE_BATCH = 1024;
 
 /**
  * Runs the blocks of a run and merges them into one tally: in this thread, or in parallel on
- * worker threads (piscina). Either way the tally is the same bit for bit, since each block draws
- * from its own streams and every part of a tally merges exactly. With a `check`, the run stops
- * after the first block (in block order) at which it says so, whatever the number of workers.
+ * worker threads (piscina) with this thread working too. Either way the tally is the same bit for
+ * bit, since each block draws from its own streams and every part of a tally merges exactly.
+ * With a `check`, the run stops after the first block (in block order) at which it says so,
+ * whatever the number of workers.
  */
 export async function runBlocks(
   model: Model,
@@ -66,162 +77,147 @@ export async function runBlocks(
   const first = options.firstBlock ?? 0;
   const end = options.endBlock ?? blockCount(totalTrials);
   const workers = options.workers ?? 1;
-  // On workers, a task's reply (histograms) costs about as much as a few blocks: without early
-  // stopping, give each thread about eight large tasks, of at most a million trials each so that
-  // Ctrl-C (checked between batches) gets through within a second or two.
-  const batch =
-    options.blocksPerBatch !== undefined
-      ? options.blocksPerBatch
-      : workers > 1 && !options.check
-        ? Math.min(1024, Math.max(16, Math.ceil((end - first) / (workers * 8))))
-        : 16;
   const run = new Tally(model, first);
-  const batches: Array<{ first: number; count: number }> = [];
-  for (let b = first; b < end; b += batch) batches.push({ first: b, count: Math.min(batch, end - b) });
-
-  /** Merges a part from a worker; if the check stops inside it, re-runs only the blocks up to the stop here. */
-  const absorb = (part: Tally): boolean => {
-    const stop = firstStop(part, options.check);
-    const isLast = part.firstBlock + part.blocks >= end;
-    if (stop < 0 || (isLast && stop === part.blocks - 1)) {
-      run.merge(part);
-      options.onProgress?.(run.trials);
-      return false;
-    }
-    run.merge(runPart(model, seed, totalTrials, part.firstBlock, stop + 1));
-    options.onProgress?.(run.trials);
-    return true;
-  };
-
-  if (workers <= 1 || batches.length <= 1) {
-    // One runner, and every block added straight to the run's tally: no parts to merge.
-    const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
-    for (const b of batches) {
-      // Let the event loop run between batches, so Ctrl-C (the abort signal) gets through.
-      if (options.signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
-      if (options.signal?.aborted) throw new RunAborted();
-      const stopped = addBlocks(runner, run, seed, totalTrials, b.first, b.count, options.onBlock, options.check);
-      options.onProgress?.(run.trials);
-      // A stop at the run's last block is no early stop.
-      if (stopped) return { tally: run, stoppedEarly: run.firstBlock + run.blocks < end };
-    }
-    return { tally: run, stoppedEarly: false };
+  if (workers <= 1 || end - first <= (options.blocksPerBatch ?? SMALL_BATCH)) {
+    return runHere(model, seed, totalTrials, first, end, run, options);
   }
-
   if (options.expressions === undefined) throw new Error('runBlocks on workers needs the parsed expressions');
-  const expressions = options.expressions;
-  const task = (b: { first: number; count: number }): PartTask => ({
-    key: options.modelKey ?? 'model',
-    scenario: model.scenario,
-    expressions,
-    seed,
-    totalTrials,
-    firstBlock: b.first,
-    count: b.count,
-  });
-  return options.check === undefined
-    ? runSharingWithThisThread(model, seed, totalTrials, batches, workers, task, run, options)
-    : runCheckingInOrder(model, batches, workers, task, run, absorb, options);
+  return runOnWorkers(model, seed, totalTrials, first, end, workers, run, { ...options, expressions: options.expressions });
 }
 
-type PoolTask = (b: { first: number; count: number }) => PartTask;
-
-/**
- * Without early stopping, this thread works too: `workers - 1` worker threads take batches from
- * the front while this thread takes them from the back, so the run starts at once instead of
- * waiting ~0.2 s for the pool to start (docs/performance.md), and parts merge as they line up.
- */
-async function runSharingWithThisThread(
+/** One runner, and every block added straight to the run's tally: no parts to merge. */
+async function runHere(
   model: Model,
   seed: string | number,
   totalTrials: number,
-  batches: ReadonlyArray<{ first: number; count: number }>,
-  workers: number,
-  task: PoolTask,
+  first: number,
+  end: number,
   run: Tally,
   options: RunOptions,
 ): Promise<{ tally: Tally; stoppedEarly: boolean }> {
+  const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
+  const batch = options.blocksPerBatch ?? SMALL_BATCH;
+  for (let b = first; b < end; b += batch) {
+    // Let the event loop run between batches, so Ctrl-C (the abort signal) gets through.
+    if (options.signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new RunAborted();
+    const stopped = addBlocks(runner, run, seed, totalTrials, b, Math.min(batch, end - b), options.onBlock, options.check);
+    options.onProgress?.(run.trials);
+    // A stop at the run's last block is no early stop.
+    if (stopped) return { tally: run, stoppedEarly: run.firstBlock + run.blocks < end };
+  }
+  return { tally: run, stoppedEarly: false };
+}
+
+/**
+ * `workers - 1` pool threads and this thread take batches in block order; this thread merges the
+ * parts in order as they line up (checking them block by block when there is a check) and, when
+ * no part is waiting, runs the next batch itself, so the run starts at once even while the pool
+ * starts. Without a check, a batch is a share of what remains, so the last batches are small and
+ * no thread waits long for another at the end; with one, batches are small and this thread runs
+ * at most a few ahead of the merged ones, so an early stop wastes little.
+ */
+async function runOnWorkers(
+  model: Model,
+  seed: string | number,
+  totalTrials: number,
+  first: number,
+  end: number,
+  workers: number,
+  run: Tally,
+  options: RunOptions & { expressions: Record<string, ExpressionNode> },
+): Promise<{ tally: Tally; stoppedEarly: boolean }> {
   const threads = workers - 1;
-  const pool = new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
-  const ready = new Map<number, Tally>();
-  const replies: Array<Promise<void>> = [];
-  let pending = 0;
-  let front = 0;
-  let back = batches.length;
-  let merged = 0;
-  const mergeReady = () => {
-    while (ready.has(merged)) {
-      run.merge(ready.get(merged) as Tally);
-      ready.delete(merged++);
-      options.onProgress?.(run.trials);
-    }
+  const check = options.check;
+  const task = (firstBlock: number, count: number): PartTask => ({
+    key: options.modelKey ?? 'model',
+    scenario: model.scenario,
+    expressions: options.expressions,
+    seed,
+    totalTrials,
+    firstBlock,
+    count,
+  });
+  let nextBlock = first;
+  const takeBatch = (): { first: number; count: number } => {
+    const remaining = end - nextBlock;
+    const size = options.blocksPerBatch ?? (check ? SMALL_BATCH : Math.min(LARGE_BATCH, Math.max(SMALL_BATCH, Math.ceil(remaining / (workers * 4)))));
+    const batch = { first: nextBlock, count: Math.min(size, remaining) };
+    nextBlock += batch.count;
+    return batch;
   };
+
+  const runner = new BlockRunner(model, TRIALS_PER_BLOCK);
+  const pool = acquirePool(threads);
+  /** Parts by batch number, merged in that order. */
+  const ready = new Map<number, Tally>();
+  let batches = 0;
+  let merged = 0;
+  let inPool = 0;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const wakeUp = () => {
+    wake?.();
+    wake = undefined;
+  };
+  options.signal?.addEventListener('abort', wakeUp);
   try {
-    while (front < back) {
+    for (;;) {
       if (options.signal?.aborted) throw new RunAborted();
-      while (front < back && pending < threads * 2) {
-        const index = front++;
-        pending++;
-        replies.push(
-          pool.run(task(batches[index])).then((data) => {
+      if (failure !== undefined) throw failure.error;
+      while (nextBlock < end && inPool < threads * TASKS_PER_THREAD) {
+        const index = batches++;
+        const b = takeBatch();
+        inPool++;
+        // No abort signal per task: piscina sends a thread one abortable task at a time.
+        pool.run(task(b.first, b.count)).then(
+          (data) => {
+            inPool--;
             ready.set(index, Tally.deserialize(model, data));
-            pending--;
-          }),
+            wakeUp();
+          },
+          (error: unknown) => {
+            inPool--;
+            failure ??= { error };
+            wakeUp();
+          },
         );
       }
-      if (front < back) {
-        const index = --back;
-        ready.set(index, runPart(model, seed, totalTrials, batches[index].first, batches[index].count));
+      for (let part = ready.get(merged); part !== undefined; part = ready.get(merged)) {
+        ready.delete(merged++);
+        if (absorb(model, seed, totalTrials, run, part, end, options)) return { tally: run, stoppedEarly: true };
       }
-      // Let the workers' replies in before taking the next batch.
-      await new Promise((resolve) => setImmediate(resolve));
-      mergeReady();
+      if (merged === batches && nextBlock >= end) return { tally: run, stoppedEarly: false };
+      if (nextBlock < end && (check === undefined || batches - merged <= threads * TASKS_PER_THREAD)) {
+        const b = takeBatch();
+        ready.set(batches++, runPart(model, seed, totalTrials, b.first, b.count, runner));
+        // Let the pool's replies in before taking the next batch.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
     }
-    await Promise.all(replies);
-    mergeReady();
-    return { tally: run, stoppedEarly: false };
   } finally {
-    for (const reply of replies) reply.catch(() => undefined);
-    await pool.destroy();
+    options.signal?.removeEventListener('abort', wakeUp);
+    // After Ctrl-C or a failure the pool goes, its tasks cancelled. After an early stop, the few
+    // small batches still queued finish unread, and the pool stays warm for the next run.
+    releasePool(threads, failure !== undefined || options.signal?.aborted === true);
   }
 }
 
-/** With early stopping, parts must be checked block by block in order: the workers compute, this thread merges. */
-async function runCheckingInOrder(
-  model: Model,
-  batches: ReadonlyArray<{ first: number; count: number }>,
-  workers: number,
-  task: PoolTask,
-  run: Tally,
-  absorb: (part: Tally) => boolean,
-  options: RunOptions,
-): Promise<{ tally: Tally; stoppedEarly: boolean }> {
-  // Keep a few tasks per worker in flight, so an early stop wastes little; merge replies in order.
-  const inFlight = new Map<number, Promise<Tally>>();
-  const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  try {
-    let next = 0;
-    const submit = () => {
-      while (next < batches.length && inFlight.size < workers * 2) {
-        const b = batches[next++];
-        inFlight.set(
-          b.first,
-          pool.run(task(b)).then((data) => Tally.deserialize(model, data)),
-        );
-      }
-    };
-    submit();
-    for (const b of batches) {
-      if (options.signal?.aborted) throw new RunAborted();
-      const part = await (inFlight.get(b.first) as Promise<Tally>);
-      inFlight.delete(b.first);
-      if (absorb(part)) return { tally: run, stoppedEarly: true };
-      submit();
-    }
-    return { tally: run, stoppedEarly: false };
-  } finally {
-    // Tasks still running after an early stop or an abort are cancelled; their results are not wanted.
-    for (const pending of inFlight.values()) pending.catch(() => undefined);
-    await pool.destroy();
+/** Merges the next part; if the check stops inside it, re-runs here only its blocks up to the stop. */
+function absorb(model: Model, seed: string | number, totalTrials: number, run: Tally, part: Tally, end: number, options: RunOptions): boolean {
+  const check = options.check;
+  const stop = check === undefined ? -1 : part.blockHits.findIndex(([trials, jointHits, ...hits]) => check({ trials, jointHits, hits }));
+  const isLast = part.firstBlock + part.blocks >= end;
+  if (stop < 0 || (isLast && stop === part.blocks - 1)) {
+    run.merge(part);
+    options.onProgress?.(run.trials);
+    return false;
   }
+  run.merge(runPart(model, seed, totalTrials, part.firstBlock, stop + 1));
+  options.onProgress?.(run.trials);
+  return true;
 }

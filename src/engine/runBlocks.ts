@@ -45,11 +45,19 @@ export function addBlocks(
 
 /**
  * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a new tally that
- * keeps its blocks' hits: a part of the run, to be merged in block order.
+ * keeps its blocks' hits: a part of the run, to be merged in block order. A `runner` of the
+ * model may be passed to reuse its buffers.
  */
-export function runPart(model: Model, seed: string | number, totalTrials: number, firstBlock: number, count: number): Tally {
+export function runPart(
+  model: Model,
+  seed: string | number,
+  totalTrials: number,
+  firstBlock: number,
+  count: number,
+  runner = new BlockRunner(model, TRIALS_PER_BLOCK),
+): Tally {
   const part = new Tally(model, firstBlock, true);
-  addBlocks(new BlockRunner(model, TRIALS_PER_BLOCK), part, seed, totalTrials, firstBlock, count);
+  addBlocks(runner, part, seed, totalTrials, firstBlock, count);
   return part;
 }
 

@@ -108,11 +108,23 @@ describe('simulate on worker threads', () => {
     for (const run of runs.slice(1)) expect(JSON.stringify(run)).toBe(JSON.stringify(runs[0]));
   });
 
+  it('gives the same JSON with batches sized to the work left, run after run on the kept pool', async () => {
+    const scenario = await reference();
+    const single = JSON.stringify(await simulate(scenario, { trials: 150_000, seed: 'guided', workers: 1 }));
+    for (const workers of [2, 2, 3]) expect(JSON.stringify(await simulate(scenario, { trials: 150_000, seed: 'guided', workers }))).toBe(single);
+  });
+
   it('stops early at the same block whatever the number of workers', async () => {
     const scenario = await reference();
     const options = { trials: 1_000_000, seed: 9, precision: { halfWidth: 0.01 } };
-    const [one, two] = await Promise.all([simulate(scenario, { ...options, workers: 1 }), simulate(scenario, { ...options, workers: 2, blocksPerBatch: 7 })]);
+    const [one, two, three] = await Promise.all([
+      simulate(scenario, { ...options, workers: 1 }),
+      simulate(scenario, { ...options, workers: 2, blocksPerBatch: 7 }),
+      simulate(scenario, { ...options, workers: 3 }),
+    ]);
+    expect(one.meta.trials).toBeLessThan(options.trials);
     expect(two.meta.trials).toBe(one.meta.trials);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
   });
 });

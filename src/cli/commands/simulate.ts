@@ -1,4 +1,4 @@
-import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard } from '../../index.js';
+import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { interruptible } from '../interrupt.js';
 import { defaultWorkers, EXIT, type Io, loadOrReport, openAtomicFile, writeFileAtomic } from '../io.js';
@@ -78,10 +78,12 @@ export interface SimulateCommandOptions {
  * the run with --shard i/n. Shows progress on a terminal; Ctrl-C stops cleanly, writing nothing.
  */
 export async function simulateCommand(file: string, options: SimulateCommandOptions, io: Io): Promise<number> {
-  const scenario = await loadOrReport(file, io);
-  if (scenario === undefined) return EXIT.invalidInput;
   const trials = options.trials ?? DEFAULT_TRIALS;
   const workers = options.workers ?? (options.samples ? 1 : defaultWorkers(trials));
+  // The threads start while the scenario is read and checked (~0.5 s, most of it loading mathjs).
+  startWorkers(workers);
+  const scenario = await loadOrReport(file, io);
+  if (scenario === undefined) return EXIT.invalidInput;
   if (options.samples && !/\.(csv|jsonl)$/i.test(options.samples)) {
     io.err(`--samples: expected a file name ending in .csv or .jsonl, got "${options.samples}"`);
     return EXIT.usage;
