@@ -46,24 +46,27 @@ export function measureTargets(
     const from = target.metFrom;
     const to = target.metTo;
     first.fill(-1, 0, length);
-    measured.fill(Number.NaN, 0, length);
+    // Every measure is taken at the deadline (validated to lie in the horizon, after `fromIndex`),
+    // in a pass that also says whether it hits.
     switch (target.measure) {
       case 'value':
         for (let y = 1; y < series.length; y++) {
           const x = series[y];
           for (let i = 0; i < length; i++) if (first[i] < 0 && x[i] >= from && x[i] <= to) first[i] = y;
-          if (y === deadline) measured.set(x.subarray(0, length));
+          if (y === deadline) takeMeasure(x, length, from, to, measured, hit);
         }
         break;
       case 'runningTotal': {
         const base = series[0];
+        const total = scratch;
         for (let y = 1; y < series.length; y++) {
           const x = series[y];
           for (let i = 0; i < length; i++) {
             const m = x[i] - base[i];
+            total[i] = m;
             if (first[i] < 0 && m >= from && m <= to) first[i] = y;
-            if (y === deadline) measured[i] = m;
           }
+          if (y === deadline) takeMeasure(total, length, from, to, measured, hit);
         }
         break;
       }
@@ -76,8 +79,8 @@ export function measureTargets(
             const m = running[i] + x[i];
             running[i] = m;
             if (first[i] < 0 && m >= from && m <= to) first[i] = y;
-            if (y === deadline) measured[i] = m;
           }
+          if (y === deadline) takeMeasure(running, length, from, to, measured, hit);
         }
         break;
       }
@@ -94,14 +97,20 @@ export function measureTargets(
               if (y <= deadline) best[i] = m;
             } else if (y <= deadline && (y === 1 || margin(target, m) > margin(target, best[i]))) best[i] = m;
           }
-          if (y === deadline) measured.set(best.subarray(0, length));
+          if (y === deadline) takeMeasure(best, length, from, to, measured, hit);
         }
         break;
       }
     }
-    for (let i = 0; i < length; i++) {
-      const m = measured[i];
-      hit[i] = m >= from && m <= to ? 1 : 0;
-    }
   }
 }
+
+/** Copies the measure at the deadline, and whether it meets the bounds. */
+function takeMeasure(values: Float64Array, length: number, from: number, to: number, measured: Float64Array, hit: Uint8Array): void {
+  for (let i = 0; i < length; i++) {
+    const m = values[i];
+    measured[i] = m;
+    hit[i] = m >= from && m <= to ? 1 : 0;
+  }
+}
+
