@@ -113,4 +113,3 @@ function takeMeasure(values: Float64Array, length: number, from: number, to: num
     hit[i] = m >= from && m <= to ? 1 : 0;
   }
 }
-
