@@ -1,33 +1,47 @@
 import { logFactorial } from './logFactorial.js';
 import type { RandomStream } from './stream.js';
 
-// q^n and the search bound for the last (n, p), in a typed array so updating it does not allocate.
-const last = new Float64Array([Number.NaN, Number.NaN, 0, 0]);
+// For the last p: log(1 - p); for the last (n, p): q^n. In a typed array so updating it does not
+// allocate. A depleting pool changes n from draw to draw, a drawn probability changes p.
+const last = new Float64Array([Number.NaN, 0, Number.NaN, 0]);
+const P = 0;
+const LOG_Q = 1;
+const N = 2;
+const Q_TO_N = 3;
 
+/** Inversion by sequential search, restarted past a bound far in the tail (which costs a square root, so it is worked out only when the search gets near it). */
 function inversion(stream: RandomStream, n: number, p: number): number {
   const q = 1 - p;
-  if (last[0] !== n || last[1] !== p) {
-    const np = n * p;
-    last[0] = n;
-    last[1] = p;
-    last[2] = Math.exp(n * Math.log(q));
-    last[3] = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
+  if (last[P] !== p) {
+    last[P] = p;
+    last[LOG_Q] = Math.log(q);
+    last[N] = Number.NaN;
   }
-  const qn = last[2];
-  const bound = last[3];
+  if (last[N] !== n) {
+    last[N] = n;
+    last[Q_TO_N] = Math.exp(n * last[LOG_Q]);
+  }
+  const qn = last[Q_TO_N];
+  const np = n * p;
+  // The bound is min(n, np + 10·sqrt(npq + 1)), never below min(n, np + 10).
+  const nearBound = Math.min(n, np + 10);
+  let bound = Number.NaN;
   let x = 0;
   let px = qn;
   let u = stream.uniform();
   while (u > px) {
     x++;
-    if (x > bound) {
-      x = 0;
-      px = qn;
-      u = stream.uniform();
-    } else {
-      u -= px;
-      px = ((n - x + 1) * p * px) / (x * q);
+    if (x > nearBound) {
+      if (bound !== bound) bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
+      if (x > bound) {
+        x = 0;
+        px = qn;
+        u = stream.uniform();
+        continue;
+      }
     }
+    u -= px;
+    px = ((n - x + 1) * p * px) / (x * q);
   }
   return x;
 }
