@@ -25,14 +25,14 @@ function inversion(stream: RandomStream, n: number, p: number): number {
   const np = n * p;
   // The bound is min(n, np + 10·sqrt(npq + 1)), never below min(n, np + 10).
   const nearBound = Math.min(n, np + 10);
-  let bound = Number.NaN;
+  let bound = -1;
   let x = 0;
   let px = qn;
   let u = stream.uniform();
   while (u > px) {
     x++;
     if (x > nearBound) {
-      if (bound !== bound) bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
+      if (bound < 0) bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
       if (x > bound) {
         x = 0;
         px = qn;

@@ -31,7 +31,8 @@ export function poisson(stream: RandomStream, mean: number): number {
   const b = 0.931 + 2.53 * Math.sqrt(mean);
   const a = -0.059 + 0.02483 * b;
   const vr = 0.9277 - 3.6224 / (b - 2);
-  let logMean = Number.NaN;
+  let slowPathReady = false;
+  let logMean = 0;
   let logInvAlpha = 0;
   for (;;) {
     const u = stream.uniform() - 0.5;
@@ -40,7 +41,8 @@ export function poisson(stream: RandomStream, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (logMean !== logMean) {
+    if (!slowPathReady) {
+      slowPathReady = true;
       logMean = Math.log(mean);
       logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
     }
