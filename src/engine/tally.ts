@@ -109,6 +109,17 @@ export interface SerializedTally {
   readonly blockHits: number[][];
 }
 
+/**
+ * The metric column [metric, year index] whose values a target's measured value always equals:
+ * the value at the deadline, or the running total of a metric from a fixed baseline of 0.
+ */
+function sharedColumn(model: Model, target: Model['targets'][number]): readonly [number, number] | undefined {
+  const column = [target.metricIndex, target.deadlineIndex] as const;
+  if (target.measure === 'value') return column;
+  if (target.measure === 'runningTotal' && model.metrics[target.metricIndex].baseline === 0) return column;
+  return undefined;
+}
+
 /** How many of the first `length` values equal `value`. */
 function countEqual(values: Int32Array, length: number, value: number): number {
   let count = 0;
@@ -158,6 +169,8 @@ export class Tally {
   private readonly official: number[];
   /** Per metric, its baseline when it is fixed (the same in every trial), else undefined. */
   private readonly fixedBaselines: Array<number | undefined>;
+  /** Per target, the metric column [metric, year index] its measured value always equals, if any. */
+  private readonly sharesColumn: Array<readonly [number, number] | undefined>;
   /** Scratch: official targets met per trial of a block. */
   private officialMet = new Int32Array(TRIALS_PER_BLOCK);
 
@@ -181,8 +194,16 @@ export class Tally {
     this.shortfallCounts = new Array(targets).fill(0);
     this.metricHistograms = model.metrics.map(() => model.years.map(() => new LogHistogram()));
     this.metricMoments = model.metrics.map((_, m) => model.years.map((__, y) => new Moments(shifts.metrics[m][y])));
-    this.measuredHistograms = model.targets.map(() => new LogHistogram());
-    this.measuredMoments = model.targets.map((_, t) => new Moments(shifts.measured[t]));
+    // A target measured on a metric's own column shares that column's histogram and moments.
+    this.sharesColumn = model.targets.map((target) => sharedColumn(model, target));
+    this.measuredHistograms = model.targets.map((_, t) => {
+      const column = this.sharesColumn[t];
+      return column ? this.metricHistograms[column[0]][column[1]] : new LogHistogram();
+    });
+    this.measuredMoments = model.targets.map((_, t) => {
+      const column = this.sharesColumn[t];
+      return column ? this.metricMoments[column[0]][column[1]] : new Moments(shifts.measured[t]);
+    });
   }
 
   /** Adds the next block of the run; returns its [trials, joint hits, hits per target]. */
@@ -229,7 +250,7 @@ export class Tally {
       blockHits.push(hits);
       this.shortfallSums[index].add(shortfall);
       this.shortfallCounts[index] += shortfallCount;
-      this.measuredMoments[index].addBlock(measured, n, this.measuredHistograms[index]);
+      if (this.sharesColumn[index] === undefined) this.measuredMoments[index].addBlock(measured, n, this.measuredHistograms[index]);
     }
     const values = outcome.values;
     for (let m = 0; m < values.length; m++) {
@@ -264,8 +285,13 @@ export class Tally {
     this.shortfallSums.forEach((sum, t) => sum.merge(part.shortfallSums[t]));
     this.metricHistograms.forEach((byYear, m) => byYear.forEach((h, y) => h.merge(part.metricHistograms[m][y])));
     this.metricMoments.forEach((byYear, m) => byYear.forEach((s, y) => s.merge(part.metricMoments[m][y])));
-    this.measuredHistograms.forEach((h, t) => h.merge(part.measuredHistograms[t]));
-    this.measuredMoments.forEach((s, t) => s.merge(part.measuredMoments[t]));
+    // A shared column is merged once, with the metric's.
+    this.measuredHistograms.forEach((h, t) => {
+      if (this.sharesColumn[t] === undefined) h.merge(part.measuredHistograms[t]);
+    });
+    this.measuredMoments.forEach((s, t) => {
+      if (this.sharesColumn[t] === undefined) s.merge(part.measuredMoments[t]);
+    });
     if (this.keepBlockHits) this.blockHits.push(...part.blockHits);
     this.blocks += part.blocks;
   }
@@ -307,8 +333,12 @@ export class Tally {
     data.shortfallSums.forEach((partials, t) => tally.shortfallSums[t].merge(ExactSum.deserialize(partials)));
     data.metricHistograms.forEach((byYear, m) => byYear.forEach((h, y) => tally.metricHistograms[m][y].merge(LogHistogram.deserialize(h))));
     data.metricMoments.forEach((byYear, m) => byYear.forEach((s, y) => tally.metricMoments[m][y].merge(Moments.deserialize(shifts.metrics[m][y], s))));
-    data.measuredHistograms.forEach((h, t) => tally.measuredHistograms[t].merge(LogHistogram.deserialize(h)));
-    data.measuredMoments.forEach((s, t) => tally.measuredMoments[t].merge(Moments.deserialize(shifts.measured[t], s)));
+    data.measuredHistograms.forEach((h, t) => {
+      if (tally.sharesColumn[t] === undefined) tally.measuredHistograms[t].merge(LogHistogram.deserialize(h));
+    });
+    data.measuredMoments.forEach((s, t) => {
+      if (tally.sharesColumn[t] === undefined) tally.measuredMoments[t].merge(Moments.deserialize(shifts.measured[t], s));
+    });
     tally.blockHits.push(...data.blockHits);
     return tally;
   }
