@@ -27,12 +27,17 @@ const EMPTY = new Float64Array(0);
 /** The most octaves on either side of the first values' middle one in a histogram's window (a factor of 256 each way). */
 const WINDOW_OCTAVES = 8;
 
-/** A histogram as plain data: its non-empty bins as [sign (1 or -1), exponent, sub-bin, count]. */
+/**
+ * A histogram as plain data: its non-empty bins, four numbers each, one after the other:
+ * sign (1 or -1), exponent, sub-bin, count. Flat, because a worker's reply holds dozens of
+ * histograms of hundreds of bins, and an array per bin made the main thread's heap grow by a
+ * hundred megabytes over a long run before V8 collected them.
+ */
 export interface SerializedHistogram {
   readonly zeros: number;
   readonly nonFinite: number;
   readonly wholeNumbers: boolean;
-  readonly bins: ReadonlyArray<readonly [number, number, number, number]>;
+  readonly bins: readonly number[];
 }
 
 /**
@@ -178,13 +183,13 @@ export class LogHistogram {
 
   /** Its counts as plain data (for worker replies and shard files). */
   serialize(): SerializedHistogram {
-    const bins: Array<[number, number, number, number]> = [];
+    const bins: number[] = [];
     for (const sign of [1, -1]) {
       for (let exponent = 1; exponent < 2048; exponent++) {
         const counts = this.bins[topOf(sign, exponent)];
         if (counts === undefined) continue;
         counts.forEach((count, sub) => {
-          if (count > 0) bins.push([sign, exponent, sub, count]);
+          if (count > 0) bins.push(sign, exponent, sub, count);
         });
       }
     }
@@ -193,8 +198,10 @@ export class LogHistogram {
 
   static deserialize(data: SerializedHistogram): LogHistogram {
     const histogram = new LogHistogram();
-    for (const [sign, exponent, sub, count] of data.bins) {
-      histogram.octave(topOf(sign, exponent))[sub] += count;
+    const bins = data.bins;
+    for (let i = 0; i + 3 < bins.length; i += 4) {
+      const count = bins[i + 3];
+      histogram.octave(topOf(bins[i], bins[i + 1]))[bins[i + 2]] += count;
       histogram.count += count;
     }
     histogram.zeros = data.zeros;

@@ -44,9 +44,9 @@ export function addBlocks(
 }
 
 /**
- * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a new tally that
- * keeps its blocks' hits: a part of the run, to be merged in block order. A `runner` of the
- * model may be passed to reuse its buffers.
+ * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a new tally: a part
+ * of the run, to be merged in block order. It keeps its blocks' hits if `blockHits` (for a run that
+ * may stop early); a `runner` of the model may be passed to reuse its buffers.
  */
 export function runPart(
   model: Model,
@@ -54,9 +54,9 @@ export function runPart(
   totalTrials: number,
   firstBlock: number,
   count: number,
-  runner = new BlockRunner(model, TRIALS_PER_BLOCK),
+  { runner = new BlockRunner(model, TRIALS_PER_BLOCK), blockHits = true }: { runner?: BlockRunner; blockHits?: boolean } = {},
 ): Tally {
-  const part = new Tally(model, firstBlock, true);
+  const part = new Tally(model, firstBlock, blockHits);
   addBlocks(runner, part, seed, totalTrials, firstBlock, count);
   return part;
 }

@@ -269,9 +269,15 @@ export class Tally {
     return blockHits;
   }
 
-  /** Merges the part of the run that follows this one (its first block is this one's end). */
-  merge(part: Tally): void {
-    if (part.firstBlock !== this.firstBlock + this.blocks) {
+  /**
+   * Merges a part of the run: the one that follows this one (its first block is this one's end),
+   * or with `inOrder` false any part of blocks this one does not hold yet. Counts, histograms and
+   * exact sums add up to the same bits in any order; only the hits kept block by block (to stop
+   * early) need the order.
+   */
+  merge(part: Tally, inOrder = true): void {
+    if (!inOrder && this.keepBlockHits) throw new Error('a tally that keeps block hits takes its parts in order');
+    if (inOrder && part.firstBlock !== this.firstBlock + this.blocks) {
       throw new Error(`blocks out of order: expected a part starting at block ${this.firstBlock + this.blocks}, got ${part.firstBlock}`);
     }
     const add = (into: number[], from: readonly number[]) => from.forEach((v, i) => (into[i] += v));

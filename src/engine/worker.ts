@@ -16,6 +16,8 @@ export interface PartTask {
   readonly totalTrials: number;
   readonly firstBlock: number;
   readonly count: number;
+  /** Whether to reply with each block's hits (the run may stop early). */
+  readonly blockHits: boolean;
 }
 
 let cached: { key: string; model: Model; runner: BlockRunner } | undefined;
@@ -25,5 +27,5 @@ export default function runPartTask(task: PartTask): SerializedTally {
     const model = buildModel(task.scenario, task.expressions);
     cached = { key: task.key, model, runner: new BlockRunner(model, TRIALS_PER_BLOCK) };
   }
-  return runPart(cached.model, task.seed, task.totalTrials, task.firstBlock, task.count, cached.runner).serialize();
+  return runPart(cached.model, task.seed, task.totalTrials, task.firstBlock, task.count, { runner: cached.runner, blockHits: task.blockHits }).serialize();
 }
