@@ -1,18 +1,52 @@
-import { buildModel, parseModelExpressions } from '../engine/model.js';
+import { z } from 'zod';
+import { buildModel, type Model, parseModelExpressions } from '../engine/model.js';
 import { runBlocks } from '../engine/run.js';
 import { blockCount } from '../engine/runBlocks.js';
 import { type SerializedTally, Tally } from '../engine/tally.js';
+import { formatPath } from '../problems/problem.js';
 import { GENERATOR, TRIALS_PER_BLOCK } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { problemsFromZod } from '../scenario/zodProblems.js';
 import type { SimulationResult } from './results.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
 import { summarise } from './summarise.js';
 import { resultMeta } from './targetDefinition.js';
 
+/** The layout of shard files this version writes and reads (2: histograms' bins as flat numbers). */
+const SHARD_FORMAT = 2;
+
+const count = z.number().int().nonnegative();
+const finite = z.number().refine(Number.isFinite, 'expected a finite number');
+const histogram = z.object({
+  zeros: count,
+  nonFinite: count,
+  wholeNumbers: z.boolean(),
+  bins: z.array(finite).refine((bins) => bins.length % 4 === 0, 'expected bins as sign, exponent, sub-bin and count, four numbers each'),
+});
+const moments = z.object({ count, sum: z.array(finite), squares: z.array(finite) });
+/** A shard's tally as read from a file: only numbers where numbers belong, so a damaged file is an error, not a wrong result. */
+const SerializedTallySchema = z.object({
+  firstBlock: count,
+  blocks: count,
+  trials: count,
+  hits: z.array(count),
+  jointHits: count,
+  officialHitCounts: z.array(count),
+  firstYearCounts: z.array(z.array(count)),
+  never: z.array(count),
+  shortfallSums: z.array(z.array(finite)),
+  shortfallCounts: z.array(count),
+  metricHistograms: z.array(z.array(histogram)),
+  metricMoments: z.array(z.array(moments)),
+  measuredHistograms: z.array(histogram),
+  measuredMoments: z.array(moments),
+  blockHits: z.array(z.array(count)),
+});
+
 /** One shard of a run: its slice of blocks, as a mergeable tally, with what it was computed from. */
 export interface ShardResult {
   readonly kind: 'parkcast-shard';
-  readonly formatVersion: 1;
+  readonly formatVersion: typeof SHARD_FORMAT;
   readonly meta: {
     readonly parkcastVersion: string;
     readonly scenarioHash: string;
@@ -74,7 +108,7 @@ export async function simulateShard(
   });
   return {
     kind: 'parkcast-shard',
-    formatVersion: 1,
+    formatVersion: SHARD_FORMAT,
     meta: {
       parkcastVersion: meta.parkcastVersion,
       scenarioHash: meta.scenarioHash,
@@ -88,8 +122,40 @@ export async function simulateShard(
   };
 }
 
-/** Why a set of shards cannot be merged. */
-export class ShardMismatchError extends Error {}
+/** Why a set of shards cannot be merged; `shard` is the index (in the list given) of the shard at fault, if one is. */
+export class ShardMismatchError extends Error {
+  constructor(
+    message: string,
+    readonly shard?: number,
+  ) {
+    super(message);
+    this.name = 'ShardMismatchError';
+  }
+}
+
+/** The shard's tally, checked against the file format and the model's shape. */
+function checkedTally(shard: ShardResult, index: number, model: Model): SerializedTally {
+  const parsed = SerializedTallySchema.safeParse(shard.tally);
+  if (!parsed.success) {
+    const problems = problemsFromZod(parsed.error, shard.tally);
+    throw new ShardMismatchError(`a damaged shard: ${problems.map((p) => `tally.${formatPath(p.path)}: ${p.message}`).join('; ')}`, index);
+  }
+  const tally = parsed.data;
+  const targets = model.targets.length;
+  const shapes: Array<[string, boolean]> = [
+    [
+      'target',
+      [tally.hits, tally.never, tally.shortfallCounts, tally.shortfallSums, tally.firstYearCounts, tally.measuredHistograms, tally.measuredMoments].every(
+        (a) => a.length === targets,
+      ),
+    ],
+    ['metric', tally.metricHistograms.length === model.metrics.length && tally.metricMoments.length === model.metrics.length],
+    ['year', [...tally.metricHistograms, ...tally.metricMoments, ...tally.firstYearCounts].every((a) => a.length === model.years.length)],
+  ];
+  const wrong = shapes.find(([, ok]) => !ok);
+  if (wrong) throw new ShardMismatchError(`a damaged shard: its tally does not have one entry per ${wrong[0]} of the scenario`, index);
+  return tally;
+}
 
 /**
  * Merges the shards of one run into the result of the whole run: counts, quantiles and exact
@@ -104,8 +170,15 @@ export class ShardMismatchError extends Error {}
 export async function mergeShards(shards: readonly ShardResult[]): Promise<SimulationResult> {
   if (shards.length === 0) throw new ShardMismatchError('no shards to merge');
   const [first] = shards;
-  for (const shard of shards) {
-    if (shard.kind !== 'parkcast-shard') throw new ShardMismatchError('not a parkcast shard file');
+  for (const [index, shard] of shards.entries()) {
+    if (shard?.kind !== 'parkcast-shard') throw new ShardMismatchError('not a parkcast shard file', index);
+    if (shard.formatVersion !== SHARD_FORMAT) {
+      throw new ShardMismatchError(
+        `a shard file of format ${JSON.stringify(shard.formatVersion)}; this parkcast reads format ${SHARD_FORMAT}: compute the shard again with it`,
+        index,
+      );
+    }
+    if (typeof shard.meta !== 'object' || shard.meta === null) throw new ShardMismatchError('a damaged shard: no meta', index);
     for (const key of ['scenarioHash', 'seed', 'trials', 'parkcastVersion', 'confidence'] as const) {
       if (shard.meta[key] !== first.meta[key]) {
         throw new ShardMismatchError(`shards from different runs: ${key} ${JSON.stringify(first.meta[key])} and ${JSON.stringify(shard.meta[key])}`);
@@ -115,7 +188,7 @@ export async function mergeShards(shards: readonly ShardResult[]): Promise<Simul
   const { scenario } = first;
   const { trials, seed, confidence } = first.meta;
   const model = buildModel(scenario, await parseModelExpressions(scenario));
-  const parts = shards.map((s) => Tally.deserialize(model, s.tally)).sort((a, b) => a.firstBlock - b.firstBlock);
+  const parts = shards.map((s, index) => Tally.deserialize(model, checkedTally(s, index, model))).sort((a, b) => a.firstBlock - b.firstBlock);
   const run = new Tally(model, 0);
   for (const part of parts) {
     if (part.firstBlock !== run.blocks) {

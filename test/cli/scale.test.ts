@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,38 @@ describe('parkcast at scale: shards, samples, Ctrl-C', () => {
       parkcast(...common, '--json'),
     ]);
     expect(merged).toBe(whole);
+  });
+
+  it('merge names the shard file and the field of a damaged or outdated shard, and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parkcast-bad-shards-'));
+    const common = ['simulate', 'examples/reference-model.json', '--trials', '5000', '--seed', '5'];
+    const files = [1, 2].map((i) => join(dir, `part-${i}.json`));
+    await Promise.all(files.map((file, i) => parkcast(...common, '--shard', `${i + 1}/2`, '--output', file)));
+    const shard = JSON.parse(await readFile(files[1], 'utf8'));
+    const failure = async (edit: (s: typeof shard) => void) => {
+      const damaged = structuredClone(shard);
+      edit(damaged);
+      await writeFile(files[1], JSON.stringify(damaged));
+      return parkcast('merge', ...files).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+      );
+    };
+    expect(
+      await failure((s) => {
+        s.tally.metricHistograms[0][1].bins[2] = 'x';
+      }),
+    ).toEqual({ code: 1, stderr: expect.stringContaining(`${files[1]}: a damaged shard: tally.metricHistograms[0][1].bins[2]: expected`) });
+    expect(
+      await failure((s) => {
+        s.formatVersion = 1;
+      }),
+    ).toEqual({ code: 1, stderr: `${files[1]}: a shard file of format 1; this parkcast reads format 2: compute the shard again with it\n` });
+    expect(
+      await failure((s) => {
+        s.tally.hits.pop();
+      }),
+    ).toEqual({ code: 1, stderr: expect.stringContaining('does not have one entry per target') });
   });
 
   it('--samples writes one row per trial with a header, atomically', async () => {

@@ -23,7 +23,7 @@ export async function mergeCommand(files: string[], options: { json?: boolean; o
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ShardMismatchError) {
-      io.err(`parkcast merge: ${error.message}`);
+      io.err(error.shard === undefined ? `parkcast merge: ${error.message}` : `${files[error.shard]}: ${error.message}`);
       return EXIT.invalidInput;
     }
     throw error;
