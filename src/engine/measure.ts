@@ -48,7 +48,8 @@ export function measureTargets(
     first.fill(-1, 0, length);
     // Every measure is taken at the deadline (validated to lie in the horizon, after `fromIndex`),
     // in a pass that also says whether it hits.
-    switch (target.measure) {
+    // A running total from a fixed 0 is the metric's own value: measured as one, with no subtraction.
+    switch (target.onColumn ? 'value' : target.measure) {
       case 'value':
         for (let y = 1; y < series.length; y++) {
           const x = series[y];

@@ -31,6 +31,8 @@ export interface ModelTarget extends TargetBounds {
   readonly id: string;
   readonly official: boolean;
   readonly metricIndex: number;
+  /** Whether the measure is the metric's own value at the deadline: `value`, or a running total from a fixed baseline of 0. */
+  readonly onColumn: boolean;
   readonly comparison: Comparison;
   readonly low: number;
   readonly high: number;
@@ -108,10 +110,12 @@ export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Recor
   const metricIndex = new Map(metrics.map((m, index) => [m.name, index]));
   const targets: ModelTarget[] = scenario.targets.map((target) => {
     const [low, high] = Array.isArray(target.threshold) ? target.threshold : [target.threshold, target.threshold];
+    const index = metricIndex.get(target.metric) as number;
     return {
       id: target.id,
       official: target.kind === 'official',
-      metricIndex: metricIndex.get(target.metric) as number,
+      metricIndex: index,
+      onColumn: target.measure === 'value' || (target.measure === 'runningTotal' && metrics[index].baseline === 0),
       comparison: target.comparison,
       low,
       high,

@@ -109,17 +109,6 @@ export interface SerializedTally {
   readonly blockHits: number[][];
 }
 
-/**
- * The metric column [metric, year index] whose values a target's measured value always equals:
- * the value at the deadline, or the running total of a metric from a fixed baseline of 0.
- */
-function sharedColumn(model: Model, target: Model['targets'][number]): readonly [number, number] | undefined {
-  const column = [target.metricIndex, target.deadlineIndex] as const;
-  if (target.measure === 'value') return column;
-  if (target.measure === 'runningTotal' && model.metrics[target.metricIndex].baseline === 0) return column;
-  return undefined;
-}
-
 /** How many of the first `length` values equal `value`. */
 function countEqual(values: Int32Array, length: number, value: number): number {
   let count = 0;
@@ -195,7 +184,7 @@ export class Tally {
     this.metricHistograms = model.metrics.map(() => model.years.map(() => new LogHistogram()));
     this.metricMoments = model.metrics.map((_, m) => model.years.map((__, y) => new Moments(shifts.metrics[m][y])));
     // A target measured on a metric's own column shares that column's histogram and moments.
-    this.sharesColumn = model.targets.map((target) => sharedColumn(model, target));
+    this.sharesColumn = model.targets.map((target) => (target.onColumn ? ([target.metricIndex, target.deadlineIndex] as const) : undefined));
     this.measuredHistograms = model.targets.map((_, t) => {
       const column = this.sharesColumn[t];
       return column ? this.metricHistograms[column[0]][column[1]] : new LogHistogram();
