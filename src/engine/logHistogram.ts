@@ -58,8 +58,6 @@ export class LogHistogram {
   /** Consecutive octaves' bins in one array, from the key `windowFirstKey` (see `addAll`). */
   private window: Float64Array | undefined;
   private windowFirstKey = 0;
-  private lastValues: Float64Array | undefined;
-  private lastWords: Uint32Array = new Uint32Array(0);
   zeros = 0;
   count = 0;
   /** Values that were NaN or infinite: counted, never binned. */
@@ -103,7 +101,7 @@ export class LogHistogram {
       }
     }
     if (this.window === undefined) this.openWindow(values, length);
-    const words = this.wordsOf(values);
+    const words = new Uint32Array(values.buffer, values.byteOffset, 2 * length);
     const window = this.window ?? EMPTY;
     const firstKey = this.windowFirstKey;
     const size = window.length;
@@ -158,15 +156,6 @@ export class LogHistogram {
     if ((high & 0x7ff00000) === 0) this.zeros++;
     else this.octave(high >>> 20)[(high >>> (20 - SUB_BITS)) & (SUBS - 1)]++;
     return true;
-  }
-
-  /** A 32-bit view of an array's memory; kept, since a run passes each histogram the same buffer block after block. */
-  private wordsOf(values: Float64Array): Uint32Array {
-    if (values !== this.lastValues) {
-      this.lastValues = values;
-      this.lastWords = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
-    }
-    return this.lastWords;
   }
 
   /** The bins of one sign and exponent (the float's top 12 bits), made on first use. */
