@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate, VERSION } from '../../src/index.js';
+import { parseScenario, RunAborted, simulate, VERSION } from '../../src/index.js';
 import { referenceScenario } from '../fixtures/scenarios.js';
 
 const reference = () => parseScenario(referenceScenario());
@@ -126,5 +126,23 @@ describe('simulate on worker threads', () => {
     expect(two.meta.trials).toBe(one.meta.trials);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+  });
+});
+
+describe('stopping a run on worker threads', () => {
+  it('rejects with RunAborted once its signal fires, and the next run on workers still gives the single-thread result', async () => {
+    const scenario = await reference();
+    const controller = new AbortController();
+    const aborted = simulate(scenario, {
+      trials: 100_000_000,
+      seed: 1,
+      workers: 2,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(aborted).rejects.toBeInstanceOf(RunAborted);
+    const options = { trials: 60_000, seed: 'after-abort' };
+    const [single, onWorkers] = await Promise.all([simulate(scenario, { ...options, workers: 1 }), simulate(scenario, { ...options, workers: 2 })]);
+    expect(JSON.stringify(onWorkers)).toBe(JSON.stringify(single));
   });
 });
