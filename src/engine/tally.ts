@@ -158,8 +158,6 @@ export class Tally {
   private readonly official: number[];
   /** Per metric, its baseline when it is fixed (the same in every trial), else undefined. */
   private readonly fixedBaselines: Array<number | undefined>;
-  /** Per target, the metric column [metric, year index] its measured value always equals, if any. */
-  private readonly sharesColumn: Array<readonly [number, number] | undefined>;
   /** Scratch: official targets met per trial of a block. */
   private officialMet = new Int32Array(TRIALS_PER_BLOCK);
 
@@ -183,16 +181,9 @@ export class Tally {
     this.shortfallCounts = new Array(targets).fill(0);
     this.metricHistograms = model.metrics.map(() => model.years.map(() => new LogHistogram()));
     this.metricMoments = model.metrics.map((_, m) => model.years.map((__, y) => new Moments(shifts.metrics[m][y])));
-    // A target measured on a metric's own column shares that column's histogram and moments.
-    this.sharesColumn = model.targets.map((target) => (target.onColumn ? ([target.metricIndex, target.deadlineIndex] as const) : undefined));
-    this.measuredHistograms = model.targets.map((_, t) => {
-      const column = this.sharesColumn[t];
-      return column ? this.metricHistograms[column[0]][column[1]] : new LogHistogram();
-    });
-    this.measuredMoments = model.targets.map((_, t) => {
-      const column = this.sharesColumn[t];
-      return column ? this.metricMoments[column[0]][column[1]] : new Moments(shifts.measured[t]);
-    });
+    // A target measured on a metric's own column (`onColumn`) shares that column's histogram and moments.
+    this.measuredHistograms = model.targets.map((t) => (t.onColumn ? this.metricHistograms[t.metricIndex][t.deadlineIndex] : new LogHistogram()));
+    this.measuredMoments = model.targets.map((t, i) => (t.onColumn ? this.metricMoments[t.metricIndex][t.deadlineIndex] : new Moments(shifts.measured[i])));
   }
 
   /** Adds the next block of the run; returns its [trials, joint hits, hits per target]. */
@@ -239,7 +230,7 @@ export class Tally {
       blockHits.push(hits);
       this.shortfallSums[index].add(shortfall);
       this.shortfallCounts[index] += shortfallCount;
-      if (this.sharesColumn[index] === undefined) this.measuredMoments[index].addBlock(measured, n, this.measuredHistograms[index]);
+      if (!target.onColumn) this.measuredMoments[index].addBlock(measured, n, this.measuredHistograms[index]);
     }
     const values = outcome.values;
     for (let m = 0; m < values.length; m++) {
@@ -282,10 +273,10 @@ export class Tally {
     this.metricMoments.forEach((byYear, m) => byYear.forEach((s, y) => s.merge(part.metricMoments[m][y])));
     // A shared column is merged once, with the metric's.
     this.measuredHistograms.forEach((h, t) => {
-      if (this.sharesColumn[t] === undefined) h.merge(part.measuredHistograms[t]);
+      if (!this.model.targets[t].onColumn) h.merge(part.measuredHistograms[t]);
     });
     this.measuredMoments.forEach((s, t) => {
-      if (this.sharesColumn[t] === undefined) s.merge(part.measuredMoments[t]);
+      if (!this.model.targets[t].onColumn) s.merge(part.measuredMoments[t]);
     });
     if (this.keepBlockHits) this.blockHits.push(...part.blockHits);
     this.blocks += part.blocks;
@@ -329,10 +320,10 @@ export class Tally {
     data.metricHistograms.forEach((byYear, m) => byYear.forEach((h, y) => tally.metricHistograms[m][y].merge(LogHistogram.deserialize(h))));
     data.metricMoments.forEach((byYear, m) => byYear.forEach((s, y) => tally.metricMoments[m][y].merge(Moments.deserialize(shifts.metrics[m][y], s))));
     data.measuredHistograms.forEach((h, t) => {
-      if (tally.sharesColumn[t] === undefined) tally.measuredHistograms[t].merge(LogHistogram.deserialize(h));
+      if (!model.targets[t].onColumn) tally.measuredHistograms[t].merge(LogHistogram.deserialize(h));
     });
     data.measuredMoments.forEach((s, t) => {
-      if (tally.sharesColumn[t] === undefined) tally.measuredMoments[t].merge(Moments.deserialize(shifts.measured[t], s));
+      if (!model.targets[t].onColumn) tally.measuredMoments[t].merge(Moments.deserialize(shifts.measured[t], s));
     });
     tally.blockHits.push(...data.blockHits);
     return tally;
