@@ -40,6 +40,8 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export function acquirePool(threads: number): Piscina {
   let entry = kept.get(threads);
   if (entry === undefined) {
+    // Without atomics, a thread replies as each task ends; with them, piscina's thread read its
+    // next queued task before replying, so a reply waited for the next task to end.
     entry = {
       pool: new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD, atomics: 'disabled' }),
       users: 0,
