@@ -37,16 +37,20 @@ export function addBlocks(
     if (length === 0) return false;
     const outcome = runner.run(length, { kind: 'random', seed, block });
     onBlock?.(outcome, block * TRIALS_PER_BLOCK);
-    const [trials, jointHits, ...hits] = tally.addBlock(outcome);
-    if (check?.({ trials, jointHits, hits })) return true;
+    const blockHits = tally.addBlock(outcome);
+    if (check !== undefined) {
+      const [trials, jointHits, ...hits] = blockHits;
+      if (check({ trials, jointHits, hits })) return true;
+    }
   }
   return false;
 }
 
 /**
  * Runs blocks [firstBlock, firstBlock + count) of a run of `totalTrials` into a new tally: a part
- * of the run, to be merged in block order. It keeps its blocks' hits if `blockHits` (for a run that
- * may stop early); a `runner` of the model may be passed to reuse its buffers.
+ * of the run, to be merged into it. It keeps its blocks' hits if `blockHits` (for a run that may
+ * stop early, whose parts merge in block order); a `runner` of the model may be passed to reuse
+ * its buffers.
  */
 export function runPart(
   model: Model,
