@@ -25,8 +25,9 @@ export function margin(target: TargetBounds, value: number): number {
  * Evaluates every target on every trial of a block: the measure at the deadline (value, running
  * total, sum from `fromIndex`, or for `reachedBy` the first year met, else the year closest to
  * meeting it), whether it hits, and the first year index at which the measure is met anywhere in
- * the horizon (so a late hit shows as late, not never). Loops run year by year over the whole
- * block, so each is a tight loop over typed arrays. `scratch` holds running sums or best values.
+ * the horizon (so a late hit shows as late, not never). Each year is one tight pass over typed
+ * arrays (`scanYear`), which at the deadline also takes the measure. `scratch` holds running sums,
+ * totals or best values.
  */
 export function measureTargets(
   targets: readonly ModelTarget[],
@@ -42,52 +43,42 @@ export function measureTargets(
     const hit = out.hit[t];
     const first = out.firstYearIndex[t];
     const deadline = target.deadlineIndex;
-    // The bounds in locals: the loops below compare each value against them directly.
     const from = target.metFrom;
     const to = target.metTo;
-    first.fill(-1, 0, length);
-    // Every measure is taken at the deadline (validated to lie in the horizon, after `fromIndex`),
-    // in a pass that also says whether it hits.
+    // The deadline lies in the horizon and, for a sum, at or after `fromIndex` (validated).
+    const at = (y: number) => (y === deadline ? measured : undefined);
     // A running total from a fixed 0 is the metric's own value: measured as one, with no subtraction.
     switch (target.onColumn ? 'value' : target.measure) {
       case 'value':
-        for (let y = 1; y < series.length; y++) {
-          const x = series[y];
-          for (let i = 0; i < length; i++) if (first[i] < 0 && x[i] >= from && x[i] <= to) first[i] = y;
-          if (y === deadline) takeMeasure(x, length, from, to, measured, hit);
-        }
+        for (let y = 1; y < series.length; y++) scanYear(series[y], length, from, to, y, y === 1, first, at(y), hit);
         break;
       case 'runningTotal': {
         const base = series[0];
         const total = scratch;
         for (let y = 1; y < series.length; y++) {
           const x = series[y];
-          for (let i = 0; i < length; i++) {
-            const m = x[i] - base[i];
-            total[i] = m;
-            if (first[i] < 0 && m >= from && m <= to) first[i] = y;
-          }
-          if (y === deadline) takeMeasure(total, length, from, to, measured, hit);
+          for (let i = 0; i < length; i++) total[i] = x[i] - base[i];
+          scanYear(total, length, from, to, y, y === 1, first, at(y), hit);
         }
         break;
       }
       case 'sum': {
         const running = scratch;
-        running.fill(0, 0, length);
-        for (let y = target.fromIndex; y < series.length; y++) {
+        const start = target.fromIndex;
+        if (start > 1) first.fill(-1, 0, length);
+        running.set(series[start].subarray(0, length));
+        scanYear(running, length, from, to, start, start === 1, first, at(start), hit);
+        for (let y = start + 1; y < series.length; y++) {
           const x = series[y];
-          for (let i = 0; i < length; i++) {
-            const m = running[i] + x[i];
-            running[i] = m;
-            if (first[i] < 0 && m >= from && m <= to) first[i] = y;
-          }
-          if (y === deadline) takeMeasure(running, length, from, to, measured, hit);
+          for (let i = 0; i < length; i++) running[i] += x[i];
+          scanYear(running, length, from, to, y, false, first, at(y), hit);
         }
         break;
       }
       case 'reachedBy': {
         // Up to the deadline, the value of the first year met, else of the year closest to meeting.
         const best = scratch;
+        first.fill(-1, 0, length);
         for (let y = 1; y < series.length; y++) {
           const x = series[y];
           for (let i = 0; i < length; i++) {
@@ -102,6 +93,51 @@ export function measureTargets(
         }
         break;
       }
+    }
+  }
+}
+
+/**
+ * One year's pass over a block: `first` gets `year` where a trial meets the bounds for the first
+ * time (the first year scanned starts the record: -1 where not met), and at the deadline (when
+ * `measured` is given) the measure and whether it hits are taken in the same pass.
+ */
+function scanYear(
+  values: Float64Array,
+  length: number,
+  from: number,
+  to: number,
+  year: number,
+  starts: boolean,
+  first: Int16Array,
+  measured: Float64Array | undefined,
+  hit: Uint8Array,
+): void {
+  if (measured !== undefined && starts) {
+    for (let i = 0; i < length; i++) {
+      const m = values[i];
+      const met = m >= from && m <= to;
+      measured[i] = m;
+      hit[i] = met ? 1 : 0;
+      first[i] = met ? year : -1;
+    }
+  } else if (measured !== undefined) {
+    for (let i = 0; i < length; i++) {
+      const m = values[i];
+      const met = m >= from && m <= to;
+      measured[i] = m;
+      hit[i] = met ? 1 : 0;
+      if (met && first[i] < 0) first[i] = year;
+    }
+  } else if (starts) {
+    for (let i = 0; i < length; i++) {
+      const m = values[i];
+      first[i] = m >= from && m <= to ? year : -1;
+    }
+  } else {
+    for (let i = 0; i < length; i++) {
+      const m = values[i];
+      if (first[i] < 0 && m >= from && m <= to) first[i] = year;
     }
   }
 }
