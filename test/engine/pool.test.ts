@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { acquirePool, KEEP_IDLE_MS, releasePool } from '../../src/engine/pool.js';
+import { startWorkers } from '../../src/engine/run.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -16,6 +17,16 @@ describe('worker pools kept between runs', () => {
     const third = acquirePool(1);
     expect(third).not.toBe(first);
     releasePool(1, true);
+  });
+
+  it('startWorkers(n) starts the pool of n − 1 threads that the next run with n workers takes', () => {
+    startWorkers(3);
+    const started = acquirePool(2);
+    releasePool(2);
+    expect(acquirePool(2)).toBe(started);
+    releasePool(2, true);
+    expect(() => startWorkers(0)).toThrow('workers: expected a whole number of at least 1, got 0');
+    expect(() => startWorkers(1)).not.toThrow();
   });
 
   it('does not keep the process alive once the runs are done (built package)', async () => {
