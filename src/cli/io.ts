@@ -33,9 +33,9 @@ export function printJson(io: Io, value: unknown): void {
 
 /**
  * Worker threads when the user names none: every core for runs large enough to gain from them.
- * A pool takes ~0.2 s to start (built; ~0.5 s from sources), during which this thread already
- * computes; on this 2-core machine kind a seed park ran 1.3x faster on two threads at 1e6 trials
- * and 1.5x at 1e7 (docs/performance.md), and slower below 1e6.
+ * On this 2-core machine kind, a seed park's first run in a process is 1.2x–1.5x faster on two
+ * threads at 1e6 trials (each thread compiles the engine itself) and the reference model 2x at
+ * 1e7, but at 1e5 two threads are no faster than one (docs/performance.md).
  */
 export function defaultWorkers(trials: number | undefined): number {
   return (trials ?? 0) >= 1_000_000 ? availableParallelism() : 1;
