@@ -80,6 +80,7 @@ export class BlockRunner {
       measured: model.targets.map(() => new Float64Array(capacity)),
       hit: model.targets.map(() => new Uint8Array(capacity)),
       firstYearIndex: model.targets.map(() => new Int16Array(capacity)),
+      firstYearCounts: model.targets.map(() => new Int32Array(years)),
     };
   }
 

@@ -5,6 +5,7 @@ import { LogHistogram, type SerializedHistogram } from './logHistogram.js';
 import { margin } from './measure.js';
 import type { Model } from './model.js';
 import { runNominal } from './runBlocks.js';
+import type { TargetBounds } from './targetBounds.js';
 
 /**
  * Sums of one quantity over trials: the count of finite values and exact sums of their
@@ -116,6 +117,25 @@ function countEqual(values: Int32Array, length: number, value: number): number {
   return count;
 }
 
+/**
+ * The sum and count of the shortfalls (-margin) of the trials that missed, over those whose
+ * shortfall is finite: a non-finite measured value (a division by zero, say) is counted by its
+ * histogram, not averaged.
+ */
+function finiteShortfalls(target: TargetBounds, hit: Uint8Array, measured: Float64Array, length: number): { shortfall: number; shortfallCount: number } {
+  let shortfall = 0;
+  let shortfallCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (hit[i] === 1) continue;
+    const missedBy = -margin(target, measured[i]);
+    if (missedBy - missedBy === 0) {
+      shortfall += missedBy;
+      shortfallCount++;
+    }
+  }
+  return { shortfall, shortfallCount };
+}
+
 const shiftsByModel = new WeakMap<Model, { metrics: number[][]; measured: number[] }>();
 
 /** The nominal values, used as the moments' shifts: the same in every thread and shard. */
@@ -205,28 +225,28 @@ export class Tally {
       const target = this.model.targets[index];
       const hit = t.hit[index];
       const measured = t.measured[index];
-      const first = t.firstYearIndex[index];
+      const counts = t.firstYearCounts[index];
       const firstCounts = this.firstYearCounts[index];
+      let metSomeYear = 0;
+      for (let y = 1; y < counts.length; y++) {
+        firstCounts[y] += counts[y];
+        metSomeYear += counts[y];
+      }
+      this.never[index] += n - metSomeYear;
+      // Shortfalls without a branch on the hit, which is unpredictable (p near 0.5): a trial
+      // that hits adds max(0, -margin) = +0, which leaves the sum's bits as they were. A
+      // non-finite term makes the sum non-finite: then the block is summed again miss by miss.
+      const { marginFrom, marginTo } = target;
       let hits = 0;
       let shortfall = 0;
-      let shortfallCount = 0;
-      let never = 0;
       for (let i = 0; i < n; i++) {
-        if (hit[i] === 1) hits++;
-        else {
-          // A non-finite measured value (a division by zero, say) is counted by its histogram, not averaged.
-          const missedBy = -margin(target, measured[i]);
-          if (missedBy - missedBy === 0) {
-            shortfall += missedBy;
-            shortfallCount++;
-          }
-        }
-        const year = first[i];
-        if (year < 0) never++;
-        else firstCounts[year]++;
+        const m = measured[i];
+        hits += hit[i];
+        shortfall += Math.max(0, Math.max(marginFrom - m, m - marginTo));
       }
+      let shortfallCount = n - hits;
+      if (shortfall - shortfall !== 0) ({ shortfall, shortfallCount } = finiteShortfalls(target, hit, measured, n));
       this.hits[index] += hits;
-      this.never[index] += never;
       blockHits.push(hits);
       this.shortfallSums[index].add(shortfall);
       this.shortfallCounts[index] += shortfallCount;
