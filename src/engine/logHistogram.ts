@@ -57,6 +57,12 @@ export class LogHistogram {
   private readonly bins: Array<Float64Array | undefined> = new Array(4096);
   /** Consecutive octaves' bins in one array, from the key `windowFirstKey` (see `addAll`). */
   private window: Float64Array | undefined;
+  /**
+   * A second set of the window's counts: `addAll` counts every other value here, so that
+   * neighbouring values never add to the same memory; folded into the window before any read.
+   */
+  private shadow: Float64Array | undefined;
+  private shadowHoldsCounts = false;
   private windowFirstKey = 0;
   zeros = 0;
   count = 0;
@@ -89,7 +95,11 @@ export class LogHistogram {
    * floats' bits through a 32-bit view of the same memory instead of copying each value out, and
    * counts values that fall in the window (below) with one bounds check and no branch on the
    * octave, which a column straddling a power of two would mispredict half the time: 1.7–2.2 ns
-   * per value against 5 ns for adding one by one.
+   * per value against 5 ns for adding one by one. Every other value counts into the shadow
+   * window: when two values close together in the loop fall in one bin, the processor must wait
+   * for the first's store before the second's load (and it replays the loop when it guessed they
+   * did not): ~1.2 ns a value against 1.6 ns with one window (blocks of 1024 lognormal or count
+   * values).
    */
   addAll(values: Float64Array, length: number): number {
     if (this.wholeNumbers) {
@@ -104,15 +114,26 @@ export class LogHistogram {
     if (this.window === undefined) this.openWindow(values, length);
     const words = new Uint32Array(values.buffer, values.byteOffset, 2 * length);
     const window = this.window ?? EMPTY;
+    const shadow = this.shadow ?? EMPTY;
     const firstKey = this.windowFirstKey;
-    const size = window.length;
+    const size = Math.min(window.length, shadow.length);
     let nonFinite = 0;
-    for (let i = 0; i < length; i++) {
+    let i = 0;
+    for (; i + 1 < length; i += 2) {
       // The top 20 bits (sign, exponent, sub-bin) are the bin's key; keys ascend with |value|.
+      const index = (words[2 * i + HIGH] >>> (20 - SUB_BITS)) - firstKey;
+      const next = (words[2 * i + 2 + HIGH] >>> (20 - SUB_BITS)) - firstKey;
+      if (index >= 0 && index < size) window[index]++;
+      else if (!this.addOutsideWindow(values[i])) nonFinite++;
+      if (next >= 0 && next < size) shadow[next]++;
+      else if (!this.addOutsideWindow(values[i + 1])) nonFinite++;
+    }
+    if (i < length) {
       const index = (words[2 * i + HIGH] >>> (20 - SUB_BITS)) - firstKey;
       if (index >= 0 && index < size) window[index]++;
       else if (!this.addOutsideWindow(values[i])) nonFinite++;
     }
+    this.shadowHoldsCounts ||= size > 0 && length > 1;
     this.count += length - nonFinite;
     return nonFinite;
   }
@@ -142,7 +163,18 @@ export class LogHistogram {
     const window = new Float64Array((high - low + 1) * SUBS);
     for (let e = low; e <= high; e++) this.bins[sign | e] = window.subarray((e - low) * SUBS, (e - low + 1) * SUBS);
     this.window = window;
+    this.shadow = new Float64Array(window.length);
     this.windowFirstKey = (sign | low) << SUB_BITS;
+  }
+
+  /** Adds the shadow window's counts into the window, before the bins are read. */
+  private fold(): void {
+    if (!this.shadowHoldsCounts || this.window === undefined || this.shadow === undefined) return;
+    const window = this.window;
+    const shadow = this.shadow;
+    for (let i = 0; i < window.length; i++) window[i] += shadow[i];
+    shadow.fill(0);
+    this.shadowHoldsCounts = false;
   }
 
   /** Adds a value outside the window; false if it is not finite (counted, never binned). */
@@ -171,6 +203,7 @@ export class LogHistogram {
 
   /** Adds another histogram's counts to this one. */
   merge(other: LogHistogram): void {
+    other.fold();
     other.bins.forEach((theirs, top) => {
       if (theirs === undefined) return;
       const mine = this.octave(top);
@@ -184,6 +217,7 @@ export class LogHistogram {
 
   /** Its counts as plain data (for worker replies and shard files). */
   serialize(): SerializedHistogram {
+    this.fold();
     const bins: number[] = [];
     for (const sign of [1, -1]) {
       for (let exponent = 1; exponent < 2048; exponent++) {
@@ -214,6 +248,7 @@ export class LogHistogram {
 
   /** Bins in ascending order of value, as [representative value, count]. */
   private *ascending(): Generator<[number, number]> {
+    this.fold();
     for (let exponent = 2047; exponent >= 1; exponent--) {
       const bins = this.bins[topOf(-1, exponent)];
       if (bins === undefined) continue;
