@@ -1,15 +1,17 @@
 /**
  * One benchmark configuration, run alone in its own process so its peak memory is its own:
- * `tsx bench/case.ts <engine|loop|squiggle> <trials> [runs = 3] [first run = 1] [workers = 1] [src|dist]`.
- * A warm-up run, then the timed runs, run i with seed `bench-i`; the result goes to the parent
- * (bench/run.ts) over IPC, or to stdout when run by hand. `workers` is the engine's (worker
- * threads, piscina); the loop and Squiggle run on this thread. For Squiggle, trials are its
- * `sampleCount`. The engine comes from the TypeScript sources (src/, through tsx, the default) or
- * from the built package (dist/, `npm run build` first), whose workers start without tsx.
+ * `<case> <engine|loop|squiggle> <trials> [runs = 3] [first run = 1] [workers = 1]`, from the
+ * project's root, where `<case>` is this file compiled for plain node (bench/run.ts does that:
+ * bench/compile.ts) or, by hand, `tsx bench/case.ts`. Warm-up runs, then the timed runs, run i
+ * with seed `bench-i`; the result goes to the parent (bench/run.ts) over IPC, or to stdout when
+ * run by hand. `workers` is the engine's (worker threads, piscina); the loop and Squiggle run on
+ * this thread. For Squiggle, trials are its `sampleCount`. The engine is the built package
+ * (dist/, `npm run build` first), as a user imports it.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REFERENCE_TARGETS } from './reference.js';
 import type { ReferenceHits } from './reference-loop.js';
 
@@ -17,8 +19,6 @@ import type { ReferenceHits } from './reference-loop.js';
 export type Implementation = 'engine' | 'loop' | 'squiggle' | 'cli';
 /** What this file runs. */
 export const IMPLEMENTATIONS: readonly Implementation[] = ['engine', 'loop', 'squiggle'];
-/** Where the engine is imported from. */
-export type EngineSource = 'src' | 'dist';
 export type Probabilities = Record<keyof ReferenceHits, number>;
 
 export type CaseResult =
@@ -44,7 +44,15 @@ export type CaseResult =
     }
   | { ok: false; what: Implementation; trials: number; workers: number; error: string };
 
-const WARM_UP_TRIALS = 200_000;
+/** Warm-up runs are of at most this many trials... */
+const WARM_UP_RUN_TRIALS = 200_000;
+/**
+ * ...and the engine and the loop get this many in all before the timed runs, so both are timed
+ * once V8 has compiled their hot code: the engine has more of it (a kernel per process, the
+ * tally's passes), and after one run of 2e5 trials its next runs still got 5–8% faster. Squiggle
+ * gets one warm-up run: a million of its samples take 4 s, and its time is its interpreter's.
+ */
+const WARM_UP_TOTAL_TRIALS = 1_000_000;
 const MIB = 1024 * 1024;
 
 /** Busy CPU time of the whole machine so far, in microseconds (os.cpus() counts milliseconds). */
@@ -72,13 +80,13 @@ async function loopRunner(): Promise<Runner> {
 
 async function squiggleRunner(): Promise<Runner> {
   const { squiggleModel, squiggleProbabilities } = await import('./squiggle.js');
-  const code = squiggleModel();
+  const code = squiggleModel({ file: join(process.cwd(), 'bench', 'reference-model.squiggle') });
   return (trials, seed) => squiggleProbabilities(trials, seed, code);
 }
 
-async function engineRunner(workers: number, from: EngineSource): Promise<Runner> {
-  const { loadScenario, simulate }: typeof import('../src/index.js') = from === 'dist' ? await import(distEntry()) : await import('../src/index.js');
-  const scenario = await loadScenario(fileURLToPath(new URL('../examples/reference-model.json', import.meta.url)));
+async function engineRunner(workers: number): Promise<Runner> {
+  const { loadScenario, simulate }: typeof import('../src/index.js') = await import(distEntry());
+  const scenario = await loadScenario(join(process.cwd(), 'examples', 'reference-model.json'));
   return async (trials, seed) => {
     const result = await simulate(scenario, { trials, seed, workers });
     const probabilities = { all: result.joint.probability } as Probabilities;
@@ -92,11 +100,11 @@ async function engineRunner(workers: number, from: EngineSource): Promise<Runner
   };
 }
 
-/** dist/index.js, as a URL (a variable, so the type checker does not need a build). */
+/** dist/index.js under the working directory, as a URL (a variable, so neither the type checker nor the bench's compiler needs a build). */
 function distEntry(): string {
-  const url = new URL('../dist/index.js', import.meta.url);
-  if (!existsSync(url)) throw new Error('dist/index.js not found: run `npm run build` first');
-  return url.href;
+  const file = join(process.cwd(), 'dist', 'index.js');
+  if (!existsSync(file)) throw new Error(`${file} not found: run \`npm run build\` first, from the project's root`);
+  return pathToFileURL(file).href;
 }
 
 function median(values: number[]): number {
@@ -106,12 +114,14 @@ function median(values: number[]): number {
 }
 
 /** Warms up, then times `runs` runs of `trials` trials with seeds bench-<firstRun>, bench-<firstRun + 1>, ... */
-export async function runCase(what: Implementation, trials: number, runs = 3, firstRun = 1, workers = 1, from: EngineSource = 'src'): Promise<CaseResult> {
+export async function runCase(what: Implementation, trials: number, runs = 3, firstRun = 1, workers = 1): Promise<CaseResult> {
   try {
     if (what === 'cli') throw new Error('the built CLI is run by bench/run.ts, not by bench/case.ts');
-    const run = what === 'engine' ? await engineRunner(workers, from) : what === 'squiggle' ? await squiggleRunner() : await loopRunner();
+    const run = what === 'engine' ? await engineRunner(workers) : what === 'squiggle' ? await squiggleRunner() : await loopRunner();
     const loadedRssMiB = process.memoryUsage().rss / MIB;
-    await run(Math.min(trials, WARM_UP_TRIALS), 'bench-warm-up');
+    const warmUpRun = Math.min(trials, WARM_UP_RUN_TRIALS);
+    const warmUpRuns = what === 'squiggle' ? 1 : Math.ceil(WARM_UP_TOTAL_TRIALS / warmUpRun);
+    for (let i = 0; i < warmUpRuns; i++) await run(warmUpRun, `bench-warm-up-${i}`);
     const timesMs: number[] = [];
     const sums: Probabilities = { enterprises: 0, graduates: 0, output: 0, tax: 0, all: 0 };
     const ownBefore = process.cpuUsage();
@@ -148,18 +158,14 @@ export async function runCase(what: Implementation, trials: number, runs = 3, fi
 }
 
 async function main(args: string[]): Promise<void> {
-  const [what, trialsText, runsText = '3', firstRunText = '1', workersText = '1', from = 'src'] = args;
+  const [what, trialsText, runsText = '3', firstRunText = '1', workersText = '1'] = args;
   const [trials, runs, firstRun, workers] = [trialsText, runsText, firstRunText, workersText].map(Number);
-  if (
-    !IMPLEMENTATIONS.includes(what as Implementation) ||
-    ![trials, runs, firstRun, workers].every((n) => Number.isInteger(n) && n >= 1) ||
-    (from !== 'src' && from !== 'dist')
-  ) {
-    console.error('usage: tsx bench/case.ts <engine|loop|squiggle> <trials> [runs = 3] [first run = 1] [workers = 1] [src|dist]');
+  if (!IMPLEMENTATIONS.includes(what as Implementation) || ![trials, runs, firstRun, workers].every((n) => Number.isInteger(n) && n >= 1)) {
+    console.error('usage: tsx bench/case.ts <engine|loop|squiggle> <trials> [runs = 3] [first run = 1] [workers = 1]');
     process.exitCode = 2;
     return;
   }
-  const result = await runCase(what as Implementation, trials, runs, firstRun, workers, from);
+  const result = await runCase(what as Implementation, trials, runs, firstRun, workers);
   if (process.send) process.send(result);
   else console.log(JSON.stringify(result, null, 2));
 }

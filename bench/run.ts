@@ -1,15 +1,15 @@
 /**
- * `npm run bench [-- --large | --large-only] [--dist] [--wait-quiet SECONDS]`: the parkcast engine
+ * `npm run bench [-- --large | --large-only] [--wait-quiet SECONDS]`: the parkcast engine
  * on 1 worker and on all cores, a hand-written loop of the reference model
  * (bench/reference-loop.ts) and Squiggle on the same model (bench/reference-model.squiggle), at
  * 1e5, 1e6 and 1e7 trials (Squiggle at 1e5 and 1e6). `--large` adds, at 1e8 trials, the engine on
  * all cores and the built CLI (dist/cli.js, as a user runs it) on all cores and on 1 worker, and
- * Squiggle at 1e7 (about 3 minutes more); `--large-only` runs only those. `--dist` takes
- * the engine from the built package (dist/, `npm run build` first) instead of the sources through
- * tsx. `--wait-quiet S` waits up to S seconds before each run for the machine's other work to
- * stop. See docs/performance.md.
+ * Squiggle at 1e7 (about 3 minutes more); `--large-only` runs only those. `--wait-quiet S` waits
+ * up to S seconds before each run for the machine's other work to stop. See docs/performance.md.
  *
- * Every timed run is its own child process (bench/case.ts: warm-up, then one run), so peak memory
+ * The engine is the built package (dist/: `npm run bench` builds it first), as a user imports
+ * it. Every timed run is its own child process of plain node, no TypeScript loader in it
+ * (bench/case.ts, compiled by bench/compile.ts: warm-up runs, then one timed run), so peak memory
  * (maxRSS, worker threads included) is per configuration. The machine is shared and noisy, so the
  * runs go in rounds, the configurations of one trial count side by side in an order that rotates
  * from round to round: time is the median of the rounds, and each ratio to the engine on 1 worker
@@ -21,7 +21,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CaseResult, type EngineSource, type Implementation, machineBusyMicros, type Probabilities } from './case.js';
+import { type CaseResult, type Implementation, machineBusyMicros, type Probabilities } from './case.js';
+import { compileForNode, ROOT } from './compile.js';
 import { REFERENCE_TARGETS, type ReferenceTarget, standardError } from './reference.js';
 
 const ROUNDS = 3;
@@ -35,12 +36,10 @@ const REPEAT_SAMPLES = 100_000;
 const CORES = os.availableParallelism();
 /** Below this many busy cores (over a second, before a run) the machine counts as quiet. */
 const QUIET_CORES = 0.2;
-const CASE_FILE = fileURLToPath(new URL('./case.ts', import.meta.url));
 const SQUIGGLE_FILE = fileURLToPath(new URL('./squiggle.ts', import.meta.url));
 const USAGE_REPORTER = new URL('./report-max-rss.mjs', import.meta.url).href;
 const CLI_FILE = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const MODEL_FILE = 'examples/reference-model.json';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 type Success = Extract<CaseResult, { ok: true }> & { busyBefore: number };
 
@@ -124,14 +123,15 @@ async function quietEnough(seconds: number): Promise<number> {
   return busy;
 }
 
-function runInChild(config: Config, trials: number, run: number, timeoutMs: number, from: EngineSource): Promise<CaseResult> {
+/** One configuration's run in a process of its own: `caseFile` is bench/case.ts compiled for plain node. */
+function runInChild(caseFile: string, config: Config, trials: number, run: number, timeoutMs: number): Promise<CaseResult> {
   const { what, workers } = config;
   return new Promise((resolve) => {
     let result: CaseResult | undefined;
     let stderr = '';
-    const child = fork(CASE_FILE, [what, String(trials), '1', String(run), String(workers), from], {
+    const child = fork(caseFile, [what, String(trials), '1', String(run), String(workers)], {
       cwd: ROOT,
-      execArgv: ['--import', 'tsx'],
+      execArgv: [],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -316,14 +316,14 @@ function identical(one: Summary | undefined, all: Summary | undefined): string {
   return `${same ? 'identical' : 'DIFFERENT'} in ${pairs.length} of ${pairs.length} rounds`;
 }
 
-const USAGE = 'usage: npm run bench [-- --large | --large-only] [--dist] [--wait-quiet SECONDS]';
+const USAGE = 'usage: npm run bench [-- --large | --large-only] [--wait-quiet SECONDS]';
 
 async function main(args: string[]): Promise<void> {
-  let options: { large?: boolean; 'large-only'?: boolean; dist?: boolean; 'wait-quiet'?: string };
+  let options: { large?: boolean; 'large-only'?: boolean; 'wait-quiet'?: string };
   try {
     ({ values: options } = parseArgs({
       args,
-      options: { large: { type: 'boolean' }, 'large-only': { type: 'boolean' }, dist: { type: 'boolean' }, 'wait-quiet': { type: 'string' } },
+      options: { large: { type: 'boolean' }, 'large-only': { type: 'boolean' }, 'wait-quiet': { type: 'string' } },
     }));
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
@@ -336,12 +336,12 @@ async function main(args: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const from: EngineSource = options.dist ? 'dist' : 'src';
   const large = options.large === true || options['large-only'] === true;
   const standard = options['large-only'] !== true;
   const groups = [...(standard ? STANDARD_GROUPS : []), ...(large ? LARGE_GROUPS : [])];
 
   const started = performance.now();
+  const caseFile = await compileForNode('bench/case.ts');
   const cpus = os.cpus();
   const load = () =>
     os
@@ -355,10 +355,10 @@ async function main(args: string[]): Promise<void> {
   );
   const startLoad = load();
   console.log(
-    `load average (1, 5, 15 min) at start: ${startLoad}; engine from ${from === 'dist' ? 'the built package (dist/)' : 'the sources (src/, through tsx)'}`,
+    `load average (1, 5, 15 min) at start: ${startLoad}; the engine from the built package (dist/); each case in plain node, compiled by tsup (no tsx)`,
   );
   console.log(
-    `each run in its own process after a warm-up; configurations side by side in rounds (${ROUNDS} per trial count, 1 for --large); ` +
+    `each run in its own process after warm-up runs (the engine and the loop 1e6 trials in all, Squiggle one run); configurations side by side in rounds (${ROUNDS} per trial count, 1 for --large); ` +
       `${waitQuiet > 0 ? `waiting up to ${waitQuiet} s before each run for fewer than ${QUIET_CORES} busy cores` : 'no waiting for a quiet machine'}\n`,
   );
 
@@ -378,7 +378,7 @@ async function main(args: string[]): Promise<void> {
         const busyBefore = await quietEnough(waitQuiet);
         process.stderr.write(`  round ${round}: ${label(s)} at ${fmtTrials(group.trials)} trials (busy cores ${busyBefore.toFixed(2)}, load ${load()})\n`);
         const result =
-          s.what === 'cli' ? await runCli(s, group.trials, round, group.timeoutMs) : await runInChild(s, group.trials, round, group.timeoutMs, from);
+          s.what === 'cli' ? await runCli(s, group.trials, round, group.timeoutMs) : await runInChild(caseFile, s, group.trials, round, group.timeoutMs);
         if (result.ok) {
           s.runs.push({ ...result, busyBefore });
           s.rounds.push(round);
@@ -449,10 +449,9 @@ async function main(args: string[]): Promise<void> {
   console.log(`peak RSS of each run, MiB: ${done.map((s) => describe(s, (r) => r.peakRssMiB.toFixed(0))).join('; ')}`);
   const loaded = done.filter((s) => s.what !== 'cli');
   console.log(
-    `RSS after loading, before any run (tsx and imports included), MiB: ${loaded.map((s) => describe(s, (r) => r.loadedRssMiB.toFixed(0))).join('; ')}`,
+    `RSS after loading, before any run (imports and the model included), MiB: ${loaded.map((s) => describe(s, (r) => r.loadedRssMiB.toFixed(0))).join('; ')}`,
   );
-  if (done.some((s) => s.what === 'cli'))
-    console.log('built CLI: timed from outside, start-up and loading included, no warm-up; no tsx in its process or workers');
+  if (done.some((s) => s.what === 'cli')) console.log('built CLI: timed from outside, start-up and loading included, no warm-up');
   if (CORES > 1) {
     const checked = [...new Set(summaries.filter((s) => sameConfig(s, ENGINE_ALL)).map((s) => s.trials))].filter((t) => engine1At(t) !== undefined);
     if (checked.length > 0) {

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:parks [-- --trials N] [--rounds R]`: each seed park (seeds/*.json) at 1e6 trials
- * from the built package (`npm run build` first), on one thread and on all cores, as a user of the
- * CLI or the API meets it. Every configuration runs in a fresh process of its own, which starts
- * the worker threads (`startWorkers`), reads the scenario, then times two runs:
+ * from the built package (`npm run bench:parks` builds it first), on one thread and on all cores, as
+ * a user of the CLI or the API meets it. Every configuration runs in a fresh process of plain node
+ * of its own (bench/park-case.ts, compiled by bench/compile.ts: no TypeScript loader in it), which
+ * starts the worker threads (`startWorkers`), reads the scenario, then times two runs:
  *
  * - cold: the first run in the process, as one `parkcast simulate` is (its threads have compiled
  *   nothing yet);
@@ -14,41 +15,19 @@
  * compared (same seeds): they must be identical. See docs/performance.md.
  */
 import { fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { compileForNode, ROOT } from './compile.js';
+import type { CaseTimes } from './park-case.js';
 
 const CORES = os.availableParallelism();
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = new URL('../dist/index.js', import.meta.url);
-const SELF = fileURLToPath(import.meta.url);
 
-interface CaseTimes {
-  coldMs: number;
-  warmMs: number;
-  /** SHA-256 of the two results' JSON: equal for any number of threads. */
-  digest: string;
-}
-
-/** In the child: start threads, read the park, time a cold and a warm run. */
-async function runCase(file: string, trials: number, workers: number): Promise<CaseTimes> {
-  const api: typeof import('../src/index.js') = await import(DIST.href);
-  api.startWorkers(workers);
-  const scenario = await api.loadScenario(file);
-  const hash = createHash('sha256');
-  let start = performance.now();
-  hash.update(JSON.stringify(await api.simulate(scenario, { trials, seed: 'bench-cold', workers })));
-  const coldMs = performance.now() - start;
-  start = performance.now();
-  hash.update(JSON.stringify(await api.simulate(scenario, { trials, seed: 'bench-warm', workers })));
-  return { coldMs, warmMs: performance.now() - start, digest: hash.digest('hex') };
-}
-
-function runInChild(file: string, trials: number, workers: number): Promise<CaseTimes> {
+/** `compiled` is bench/park-case.ts compiled for plain node. */
+function runInChild(compiled: string, file: string, trials: number, workers: number): Promise<CaseTimes> {
   return new Promise((resolve, reject) => {
-    const child = fork(SELF, ['--case', file, String(trials), String(workers)], { cwd: ROOT, execArgv: ['--import', 'tsx'] });
+    const child = fork(compiled, [file, String(trials), String(workers)], { cwd: ROOT, execArgv: [] });
     let times: CaseTimes | undefined;
     child.on('message', (message) => {
       times = message as CaseTimes;
@@ -67,8 +46,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { trials: { type: 'string', default: '1000000' }, rounds: { type: 'string', default: '3' } } });
   const trials = Number(values.trials);
   const rounds = Number(values.rounds);
-  if (!existsSync(DIST)) throw new Error('dist/index.js not found: run `npm run build` first');
-  const parks = readdirSync(new URL('../seeds', import.meta.url))
+  if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/index.js not found: run `npm run build` first');
+  const compiled = await compileForNode('bench/park-case.ts');
+  const parks = readdirSync(join(ROOT, 'seeds'))
     .filter((name) => name.endsWith('.json'))
     .map((name) => `seeds/${name}`);
   const configs = CORES > 1 ? [1, CORES] : [1];
@@ -88,7 +68,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? configs : [...configs].reverse();
       const byWorkers = new Map<number, CaseTimes>();
-      for (const workers of order) byWorkers.set(workers, await runInChild(park, trials, workers));
+      for (const workers of order) byWorkers.set(workers, await runInChild(compiled, park, trials, workers));
       for (const [workers, times] of byWorkers) runs.get(workers)?.push(times);
       const one = byWorkers.get(1) as CaseTimes;
       const all = byWorkers.get(configs[configs.length - 1]) as CaseTimes;
@@ -112,12 +92,7 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[2] === '--case') {
-  const [file, trials, workers] = process.argv.slice(3);
-  void runCase(file, Number(trials), Number(workers)).then((times) => process.send?.(times, () => process.disconnect()));
-} else {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

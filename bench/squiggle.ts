@@ -19,21 +19,24 @@ const KEYS: ReadonlyArray<keyof ReferenceHits> = ['enterprises', 'graduates', 'o
  * The Squiggle code of the reference model. With `split`, each Poisson(35) is written as the sum
  * of four Poisson(8.75), the same distribution: Squiggle 0.10 (through jStat) draws a Poisson with
  * a rate of 10 or more from `Math.random`, not from the seeded generator, and below 10 from the
- * seeded one, so the split model replays a seed and the plain one does not.
+ * seeded one, so the split model replays a seed and the plain one does not. `file` is the model's
+ * file, by default bench/reference-model.squiggle next to this one (a compiled copy of this file
+ * elsewhere names it).
  *
  * @example
  * ```ts
  * await squiggleProbabilities(10_000, 's', squiggleModel({ split: true })); // replays exactly
  * ```
  */
-export function squiggleModel(options: { split?: boolean } = {}): string {
-  const code = readFileSync(SQUIGGLE_MODEL_FILE, 'utf8');
+export function squiggleModel(options: { split?: boolean; file?: string } = {}): string {
+  const file = options.file ?? SQUIGGLE_MODEL_FILE;
+  const code = readFileSync(file, 'utf8');
   if (!options.split) return code;
   const split = code.replaceAll(
     'Danger.poissonDist(35)',
     '(Danger.poissonDist(8.75) + Danger.poissonDist(8.75) + Danger.poissonDist(8.75) + Danger.poissonDist(8.75))',
   );
-  if (split === code) throw new Error(`${SQUIGGLE_MODEL_FILE} no longer draws Danger.poissonDist(35)`);
+  if (split === code) throw new Error(`${file} no longer draws Danger.poissonDist(35)`);
   return split;
 }
 
