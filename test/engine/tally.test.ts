@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BlockRunner } from '../../src/engine/blockRunner.js';
+import { margin } from '../../src/engine/measure.js';
 import { compileModel } from '../../src/engine/model.js';
 import { runBlocks } from '../../src/engine/run.js';
 import { Tally } from '../../src/engine/tally.js';
 import { parseScenario } from '../../src/index.js';
+import type { Comparison } from '../../src/scenario/schema/target.js';
 import { referenceScenario } from '../fixtures/scenarios.js';
 
 describe('the tally keeps no raw samples', () => {
@@ -37,5 +40,84 @@ describe('a target measured on a metric column', () => {
       whole.measuredMoments[output].mean,
       whole.measuredMoments[output].sd,
     ]);
+  });
+});
+
+describe('hits, first years and shortfalls of a block', () => {
+  it('are those counted trial by trial, for every comparison, with non-finite measures among them', async () => {
+    const comparisons: Array<[Comparison, number | [number, number]]> = [
+      ['>=', 41e9],
+      ['>', 41e9],
+      ['<', 42e9],
+      ['<=', 42e9],
+      ['between', [38e9, 44e9]],
+    ];
+    const scenario = referenceScenario();
+    scenario.targets = comparisons.map(([comparison, threshold], i) => ({
+      id: `t${i}`,
+      label: `${comparison} ${threshold}`,
+      metric: 'outputValue',
+      comparison,
+      threshold,
+      deadline: 2025,
+      measure: 'sum' as const,
+    }));
+    const model = await compileModel(await parseScenario(scenario));
+    const outcome = new BlockRunner(model, 1024).run(1024, { kind: 'random', seed: 4, block: 0 });
+    // Sums of output over 2023-2025 (about 4.1e10) straddle every bound; then some are made
+    // non-finite: an infinite shortfall (>=, <), an infinite value that hits (>), NaN (<=), both ends (between).
+    const { POSITIVE_INFINITY: inf, NEGATIVE_INFINITY: minusInf } = Number;
+    const nonFinite = [[minusInf], [inf], [inf], [Number.NaN], [minusInf, inf]];
+    model.targets.forEach((target, t) => {
+      const measured = outcome.targets.measured[t];
+      nonFinite[t].forEach((value, k) => {
+        const i = 100 * (t + 1) + k;
+        measured[i] = value;
+        outcome.targets.hit[t][i] = value >= target.metFrom && value <= target.metTo ? 1 : 0;
+      });
+    });
+    const tally = new Tally(model);
+    tally.addBlock(outcome);
+    const tallyAfterNonFinite = new Tally(model);
+    // The same block with every measure finite takes the fast path for every target.
+    const finiteOutcome = new BlockRunner(model, 1024).run(1024, { kind: 'random', seed: 4, block: 0 });
+    tallyAfterNonFinite.addBlock(finiteOutcome);
+    for (const [run, out] of [
+      [tally, outcome],
+      [tallyAfterNonFinite, finiteOutcome],
+    ] as const) {
+      model.targets.forEach((target, t) => {
+        const hit = out.targets.hit[t];
+        const measured = out.targets.measured[t];
+        const first = out.targets.firstYearIndex[t];
+        let hits = 0;
+        let shortfall = 0;
+        let misses = 0;
+        const firstYears = new Array(model.years.length).fill(0);
+        let never = 0;
+        for (let i = 0; i < 1024; i++) {
+          if (first[i] < 0) never++;
+          else firstYears[first[i]]++;
+          if (hit[i] === 1) {
+            hits++;
+            continue;
+          }
+          const missedBy = -margin(target, measured[i]);
+          if (Number.isFinite(missedBy)) {
+            shortfall += missedBy;
+            misses++;
+          }
+        }
+        expect(run.hits[t], target.id).toBe(hits);
+        expect(hits, target.id).toBeGreaterThan(50);
+        expect(hits, target.id).toBeLessThan(1000);
+        expect(run.shortfallCounts[t], target.id).toBe(misses);
+        expect(run.shortfallSums[t].value(), target.id).toBe(shortfall);
+        expect(run.firstYearCounts[t], target.id).toEqual(firstYears);
+        expect(run.never[t], target.id).toBe(never);
+      });
+    }
+    // A non-finite measure that missed is no shortfall.
+    expect(model.targets.map((_, t) => 1024 - tally.hits[t] - tally.shortfallCounts[t])).toEqual([1, 0, 1, 1, 2]);
   });
 });
