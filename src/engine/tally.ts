@@ -110,13 +110,6 @@ export interface SerializedTally {
   readonly blockHits: number[][];
 }
 
-/** How many of the first `length` values equal `value`. */
-function countEqual(values: Int32Array, length: number, value: number): number {
-  let count = 0;
-  for (let i = 0; i < length; i++) if (values[i] === value) count++;
-  return count;
-}
-
 /**
  * The sum and count of the shortfalls (-margin) of the trials that missed, over those whose
  * shortfall is finite: a non-finite measured value (a division by zero, say) is counted by its
@@ -180,6 +173,8 @@ export class Tally {
   private readonly fixedBaselines: Array<number | undefined>;
   /** Scratch: official targets met per trial of a block. */
   private officialMet = new Int32Array(TRIALS_PER_BLOCK);
+  /** Scratch: a block's trials by how many official targets they meet, four counters per count. */
+  private readonly officialByK: Int32Array;
 
   /**
    * @param keepBlockHits true for a part of a run (a batch), whose per-block hits the run checks in order to stop early.
@@ -195,6 +190,7 @@ export class Tally {
     this.fixedBaselines = model.metrics.map((m) => (typeof m.baseline === 'number' ? m.baseline : undefined));
     this.hits = new Array(targets).fill(0);
     this.officialHitCounts = new Array(this.official.length + 1).fill(0);
+    this.officialByK = new Int32Array(4 * (this.official.length + 1));
     this.firstYearCounts = model.targets.map(() => new Array(model.years.length).fill(0));
     this.never = new Array(targets).fill(0);
     this.shortfallSums = model.targets.map(() => new ExactSum());
@@ -218,8 +214,14 @@ export class Tally {
       const hit = t.hit[index];
       for (let i = 0; i < n; i++) metCount[i] += hit[i];
     }
-    for (let i = 0; i < n; i++) this.officialHitCounts[metCount[i]]++;
-    const jointHits = countEqual(metCount, n, this.official.length);
+    // Trials by k: four counters per k, taken in turn, so that neighbouring trials with the same
+    // k (most are) do not wait on each other's increment.
+    const byK = this.officialByK;
+    byK.fill(0);
+    for (let i = 0; i < n; i++) byK[(metCount[i] << 2) | (i & 3)]++;
+    for (let k = 0; k < this.officialHitCounts.length; k++) this.officialHitCounts[k] += byK[4 * k] + byK[4 * k + 1] + byK[4 * k + 2] + byK[4 * k + 3];
+    const all = 4 * this.official.length;
+    const jointHits = byK[all] + byK[all + 1] + byK[all + 2] + byK[all + 3];
     const blockHits = [n, jointHits];
     for (let index = 0; index < this.model.targets.length; index++) {
       const target = this.model.targets[index];

@@ -43,7 +43,7 @@ describe('a target measured on a metric column', () => {
   });
 });
 
-describe('hits, first years and shortfalls of a block', () => {
+describe('hits, k of n, first years and shortfalls of a block', () => {
   it('are those counted trial by trial, for every comparison, with non-finite measures among them', async () => {
     const comparisons: Array<[Comparison, number | [number, number]]> = [
       ['>=', 41e9],
@@ -116,6 +116,13 @@ describe('hits, first years and shortfalls of a block', () => {
         expect(run.firstYearCounts[t], target.id).toEqual(firstYears);
         expect(run.never[t], target.id).toBe(never);
       });
+      // Trials by how many of the (all official) targets they meet, and all of them.
+      const byCount = new Array(model.targets.length + 1).fill(0);
+      for (let i = 0; i < 1024; i++) byCount[model.targets.reduce((met, _, t) => met + out.targets.hit[t][i], 0)]++;
+      expect(model.targets.every((t) => t.official)).toBe(true);
+      expect(run.officialHitCounts).toEqual(byCount);
+      expect(run.jointHits).toBe(byCount[model.targets.length]);
+      expect(byCount.filter((count) => count > 0).length).toBeGreaterThan(2);
     }
     // A non-finite measure that missed is no shortfall.
     expect(model.targets.map((_, t) => 1024 - tally.hits[t] - tally.shortfallCounts[t])).toEqual([1, 0, 1, 1, 2]);
