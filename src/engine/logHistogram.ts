@@ -255,19 +255,22 @@ export class LogHistogram {
     return histogram;
   }
 
-  /** Bins in ascending order of value, as [representative value, count]. */
-  private *ascending(): Generator<[number, number]> {
+  /**
+   * Visits the non-empty bins in ascending order of value, with their count, sign (1 or -1),
+   * exponent (0 for the zeros) and sub-bin, until `visit` returns true.
+   */
+  private visitAscending(visit: (count: number, sign: number, exponent: number, sub: number) => boolean): void {
     this.fold();
     for (let exponent = 2047; exponent >= 1; exponent--) {
       const bins = this.bins[topOf(-1, exponent)];
       if (bins === undefined) continue;
-      for (let sub = SUBS - 1; sub >= 0; sub--) if (bins[sub] > 0) yield [-this.representative(exponent, sub), bins[sub]];
+      for (let sub = SUBS - 1; sub >= 0; sub--) if (bins[sub] > 0 && visit(bins[sub], -1, exponent, sub)) return;
     }
-    if (this.zeros > 0) yield [0, this.zeros];
+    if (this.zeros > 0 && visit(this.zeros, 1, 0, 0)) return;
     for (let exponent = 1; exponent < 2048; exponent++) {
       const bins = this.bins[topOf(1, exponent)];
       if (bins === undefined) continue;
-      for (let sub = 0; sub < SUBS; sub++) if (bins[sub] > 0) yield [this.representative(exponent, sub), bins[sub]];
+      for (let sub = 0; sub < SUBS; sub++) if (bins[sub] > 0 && visit(bins[sub], 1, exponent, sub)) return;
     }
   }
 
@@ -299,11 +302,16 @@ export class LogHistogram {
     const valueAt = new Array<number>(wanted.length);
     let seen = 0;
     let next = 0;
-    for (const [value, count] of this.ascending()) {
+    // A bin's value is worked out only where a wanted rank falls: a run reads quantiles of a
+    // few dozen histograms of hundreds of bins each (with a generator and every bin's value,
+    // 0.6 ms of a run of the reference model, whatever its trials).
+    this.visitAscending((count, sign, exponent, sub) => {
       seen += count;
+      if (order[next].rank >= seen) return false;
+      const value = exponent === 0 ? 0 : sign * this.representative(exponent, sub);
       while (next < order.length && order[next].rank < seen) valueAt[order[next++].index] = value;
-      if (next === order.length) break;
-    }
+      return next === order.length;
+    });
     return ps.map((p, i) => {
       const h = (this.count - 1) * p;
       const low = valueAt[2 * i];
