@@ -8,9 +8,10 @@
  * up to S seconds before each run for the machine's other work to stop. See docs/performance.md.
  *
  * The engine is the built package (dist/: `npm run bench` builds it first), as a user imports
- * it. Every timed run is its own child process of plain node, no TypeScript loader in it
- * (bench/case.ts, compiled by bench/compile.ts: warm-up runs, then one timed run), so peak memory
- * (maxRSS, worker threads included) is per configuration. The machine is shared and noisy, so the
+ * it. Each configuration's round is a child process of plain node, with no TypeScript loader in
+ * it (bench/case.ts, compiled by bench/compile.ts: warm-up runs, then one timed run, or ten below
+ * 1e6 trials and their median), so peak memory (maxRSS, worker threads included) is per
+ * configuration. The machine is shared and noisy, so the
  * runs go in rounds, the configurations of one trial count side by side in an order that rotates
  * from round to round: time is the median of the rounds, and each ratio to the engine on 1 worker
  * the median of the ratios within a round, which drift in the machine's speed affects least.
@@ -123,13 +124,22 @@ async function quietEnough(seconds: number): Promise<number> {
   return busy;
 }
 
+/**
+ * Timed runs per process: one from 1e6 trials up; below, enough for a million trials (ten at
+ * 1e5), whose median is the round's time: a single run of 1e5 trials (20–35 ms) moved by ±15%
+ * from round to round.
+ */
+const timedRuns = (trials: number) => Math.min(10, Math.max(1, Math.round(1_000_000 / trials)));
+
 /** One configuration's run in a process of its own: `caseFile` is bench/case.ts compiled for plain node. */
 function runInChild(caseFile: string, config: Config, trials: number, run: number, timeoutMs: number): Promise<CaseResult> {
   const { what, workers } = config;
   return new Promise((resolve) => {
     let result: CaseResult | undefined;
     let stderr = '';
-    const child = fork(caseFile, [what, String(trials), '1', String(run), String(workers)], {
+    // Round r's runs have seeds bench-<(r - 1) n + 1> to bench-<r n>: bench-<r> when n is 1, as the CLI's.
+    const runs = timedRuns(trials);
+    const child = fork(caseFile, [what, String(trials), String(runs), String((run - 1) * runs + 1), String(workers)], {
       cwd: ROOT,
       execArgv: [],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -358,7 +368,8 @@ async function main(args: string[]): Promise<void> {
     `load average (1, 5, 15 min) at start: ${startLoad}; the engine from the built package (dist/); each case in plain node, compiled by tsup (no tsx)`,
   );
   console.log(
-    `each run in its own process after warm-up runs (the engine and the loop 1e6 trials in all, Squiggle one run); configurations side by side in rounds (${ROUNDS} per trial count, 1 for --large); ` +
+    `each round of a configuration in its own process: warm-up runs (the engine and the loop 1e6 trials in all, Squiggle one run), then one timed run (10 below 1e6 trials, their median); ` +
+      `configurations side by side in rounds (${ROUNDS} per trial count, 1 for --large); ` +
       `${waitQuiet > 0 ? `waiting up to ${waitQuiet} s before each run for fewer than ${QUIET_CORES} busy cores` : 'no waiting for a quiet machine'}\n`,
   );
 
@@ -445,7 +456,9 @@ async function main(args: string[]): Promise<void> {
 
   const done = summaries.filter((s) => s.runs.length > 0);
   const describe = (s: Summary, cell: (r: Success) => string) => `${label(s)} ${fmtTrials(s.trials)} ${s.runs.map(cell).join('/')}`;
-  console.log(`\ntime of each run, ms: ${done.map((s) => describe(s, (r) => r.medianMs.toFixed(0))).join('; ')}`);
+  console.log(
+    `\ntime of each round (the median of its runs where there were several), ms: ${done.map((s) => describe(s, (r) => r.medianMs.toFixed(0))).join('; ')}`,
+  );
   console.log(`peak RSS of each run, MiB: ${done.map((s) => describe(s, (r) => r.peakRssMiB.toFixed(0))).join('; ')}`);
   const loaded = done.filter((s) => s.what !== 'cli');
   console.log(
