@@ -33,9 +33,10 @@ export function printJson(io: Io, value: unknown): void {
 
 /**
  * Worker threads when the user names none: every core for runs large enough to gain from them.
- * On this 2-core machine kind, a seed park's first run in a process is 1.2x–1.5x faster on two
+ * On this 2-core machine kind, a seed park's first run in a process is 1.1x–1.4x faster on two
  * threads at 1e6 trials (each thread compiles the engine itself) and the reference model 2x at
- * 1e7, but at 1e5 two threads are no faster than one (docs/performance.md).
+ * 1e7, but at 1e5 one `parkcast simulate` is slower on two (Jinyang Lake: 1.07–1.17 s against
+ * 0.98–1.08 s, start-up included; docs/performance.md).
  */
 export function defaultWorkers(trials: number | undefined): number {
   return (trials ?? 0) >= 1_000_000 ? availableParallelism() : 1;
