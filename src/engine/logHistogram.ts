@@ -293,10 +293,14 @@ export class LogHistogram {
 
   /**
    * Quantiles (type 7: interpolating between the order statistics at ranks floor and ceil of
-   * (n-1)p), each order statistic read as its bin's midpoint. `ps` must be ascending.
-   * Returns null for each when no finite value was added.
+   * (n-1)p), each order statistic read as its bin's midpoint. Returns null for each when no
+   * finite value was added.
+   *
+   * @throws {RangeError} unless `ps` ascend within [0, 1] (one walk over the bins reads them all).
    */
   quantiles(ps: readonly number[]): Array<number | null> {
+    if (ps.some((p, i) => !(p >= 0 && p <= 1) || (i > 0 && p < ps[i - 1])))
+      throw new RangeError(`quantiles: expected ascending probabilities in [0, 1], got ${ps.join(', ')}`);
     if (this.count === 0) return ps.map(() => null);
     const last = this.count - 1;
     // The order statistics each quantile interpolates between; both ascend with p.
@@ -312,7 +316,9 @@ export class LogHistogram {
     // every bin's value, 0.6 ms of a run of the reference model, whatever its trials).
     this.visitAscending((count, sign, exponent, sub) => {
       seen += count;
-      if (lowRanks[nextLow] >= seen && highRanks[nextHigh] >= seen) return false;
+      const lowFalls = nextLow < ps.length && lowRanks[nextLow] < seen;
+      const highFalls = nextHigh < ps.length && highRanks[nextHigh] < seen;
+      if (!lowFalls && !highFalls) return false;
       const value = exponent === 0 ? 0 : sign * this.representative(exponent, sub);
       while (nextLow < ps.length && lowRanks[nextLow] < seen) lows[nextLow++] = value;
       while (nextHigh < ps.length && highRanks[nextHigh] < seen) highs[nextHigh++] = value;

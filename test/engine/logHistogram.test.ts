@@ -50,6 +50,15 @@ describe('LogHistogram quantiles stay within the stated relative error of the ex
     expect(a.quantiles(PS)).toEqual(whole.quantiles(PS));
   });
 
+  it('reads quantiles at repeated probabilities, and refuses probabilities out of order or outside [0, 1]', () => {
+    const histogram = new LogHistogram();
+    histogram.addAll(Float64Array.of(1, 2, 3, 4), 4);
+    expect(histogram.quantiles([0, 0, 0.5, 0.5, 1])).toEqual([1, 1, 2.5, 2.5, 4]);
+    expect(() => histogram.quantiles([0.5, 0.25])).toThrow(RangeError);
+    expect(() => histogram.quantiles([1.5])).toThrow(RangeError);
+    expect(() => histogram.quantiles([Number.NaN])).toThrow(RangeError);
+  });
+
   it('counts values that are not finite apart and never returns NaN', () => {
     const histogram = new LogHistogram();
     histogram.addAll(Float64Array.of(Number.NaN, Number.POSITIVE_INFINITY, 1, 2, 3), 5);
