@@ -1,4 +1,4 @@
-import { FONT_FAMILY, fontFiles } from './fonts.js';
+import { FONT_FAMILY, fontFilesFor } from './fonts.js';
 
 export interface PngOptions {
   /** Pixels per SVG unit. Default 2 (sharp on high-density screens and in print). */
@@ -16,11 +16,16 @@ export interface PngOptions {
  * ```
  */
 export async function renderPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  return rasterise(svg, fontFilesFor(svg), options.scale ?? 2);
+}
+
+/** Rasterises an SVG with the given font files only. */
+export async function rasterise(svg: string, fonts: string[], scale: number): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     background: 'white',
-    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
-    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: false, fontFiles: fonts, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
 }

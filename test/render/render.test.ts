@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fanChart, parkCharts, targetProbabilitiesChart } from '../../src/charts/index.js';
 import { categoryLabels } from '../../src/charts/labels.js';
+import { fontFiles, fontFilesFor, latinFontFiles } from '../../src/render/fonts.js';
 import { renderPng, renderSvg } from '../../src/render/index.js';
+import { rasterise } from '../../src/render/png.js';
 import { textWidth } from '../../src/render/textWidth.js';
 import { escapeHtml } from '../../src/report/html.js';
 import { chartResults, seedResults } from '../charts/results.js';
@@ -58,6 +60,24 @@ describe('PNG from the SVG with resvg and the shipped fonts', () => {
     expect(inkShare(await text('亿元'))).toBeGreaterThan(0.01);
     // A font without Chinese draws the same empty box for every character: real glyphs differ.
     expect((await text('亿元')).equals(await text('目标'))).toBe(false);
+  });
+
+  it('draws Latin-only charts with the small Latin fonts, the same PNG byte for byte as with the full fonts', async () => {
+    const { simulation, projection } = await chartResults();
+    for (const chart of parkCharts({ simulation, projection })) {
+      const svg = await renderSvg(chart.spec);
+      expect(fontFilesFor(svg), chart.id).toEqual(latinFontFiles());
+      const [latin, full] = await Promise.all([rasterise(svg, latinFontFiles(), 2), rasterise(svg, fontFiles(), 2)]);
+      expect(Buffer.from(latin).equals(Buffer.from(full)), chart.id).toBe(true);
+    }
+    const chinese = await renderSvg(targetProbabilitiesChart(simulation, { lang: 'zh' }));
+    expect(fontFilesFor(chinese)).toEqual(fontFiles());
+  });
+
+  it('takes the full fonts for any character from U+2E80 on, written out or as a numeric reference', () => {
+    const text = (content: string) => `<svg xmlns="http://www.w3.org/2000/svg"><text>${content}</text></svg>`;
+    expect(fontFilesFor(text('Output &#39;25 € → ◆ ±5% Ω Ж'))).toEqual(latinFontFiles());
+    for (const content of ['亿元', '&#20159;', '&#x4EBF;', '、', '１', '😀']) expect(fontFilesFor(text(content)), content).toEqual(fontFiles());
   });
 
   it('a scale of 1 gives the SVG’s own size', async () => {
