@@ -32,6 +32,8 @@ const CASE_TIMEOUT_MS = 90_000;
 const LARGE_TIMEOUT_MS = 600_000;
 /** The issue's bound on the engine's peak memory at 1e8 trials: 300 MB, in MiB (286). */
 const LARGE_MEMORY_BOUND_MIB = 300e6 / 2 ** 20;
+/** The core issue's bound on how much faster the hand-written loop may be than the engine on one thread. */
+const LOOP_RATIO_BOUND = 1.5;
 /** Samples of each Squiggle run that checks whether a seed replays. */
 const REPEAT_SAMPLES = 100_000;
 const CORES = os.availableParallelism();
@@ -446,6 +448,14 @@ async function main(args: string[]): Promise<void> {
     ),
   );
   console.log('speed vs engine 1 worker: median over rounds of (engine 1-worker time / this time) in the same round; above 1 is faster');
+  const loopRatios = [...new Set(summaries.map((s) => s.trials))].flatMap((trials) => {
+    const loop = summary(LOOP, trials);
+    const engine = engine1At(trials);
+    return loop !== undefined && engine !== undefined && loop.runs.length > 0 ? [`${pairedSpeedRatio(loop, engine)} at ${fmtTrials(trials)}`] : [];
+  });
+  if (loopRatios.length > 0) {
+    console.log(`hand-written loop against the engine on 1 worker: ${loopRatios.join(', ')} as fast (the core issue expects at most ${LOOP_RATIO_BOUND}x)`);
+  }
   if (unpaired)
     console.log('* not run side by side with the engine on 1 worker: against its trials/s and peak RSS at the trials in brackets, from the same bench');
   console.log("cores used: CPU time of the run's process (all threads) per second of the timed run, median over rounds");
