@@ -11,12 +11,18 @@ const LATIN_FILES = ['ParkcastSansLatin-Regular.otf', 'ParkcastSansLatin-Bold.ot
 /** The first code point the Latin files lack: where the CJK blocks begin. */
 const LATIN_END = 0x2e80;
 
-/** The folder of the shipped fonts, found from this module upward (`assets/fonts` beside `src/` or `dist/`). */
+let foundFolder: string | undefined;
+
+/** The folder of the shipped fonts, found from this module upward (`assets/fonts` beside `src/` or `dist/`), once. */
 function fontFolder(): string {
+  if (foundFolder !== undefined) return foundFolder;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'assets', 'fonts');
-    if (existsSync(join(candidate, FILES[0]))) return candidate;
+    if (existsSync(join(candidate, FILES[0]))) {
+      foundFolder = candidate;
+      return candidate;
+    }
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`parkcast: the font files (assets/fonts/${FILES[0]}) were not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
