@@ -32,10 +32,10 @@ export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { ScenarioError, formatProblem, formatPath, type Problem } from './problems/problem.js';
 
 // Projections and simulations
-export { project } from './analysis/project.js';
-export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions, type BlockSamples } from './analysis/simulate.js';
-export { sampleTrials, type TrialSamples } from './analysis/samples.js';
-export { simulateShard, mergeShards, shardBlocks, ShardMismatchError, type ShardResult } from './analysis/shards.js';
+export { project } from './results/project.js';
+export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions, type BlockSamples } from './results/simulate.js';
+export { sampleTrials, type TrialSamples } from './results/samples.js';
+export { simulateShard, mergeShards, shardBlocks, ShardMismatchError, type ShardResult } from './results/shards.js';
 export { RunAborted, startWorkers } from './engine/run.js';
 export type {
   Projection,
@@ -46,7 +46,7 @@ export type {
   TargetDefinition,
   Quantiles,
   ResultMeta,
-} from './analysis/results.js';
+} from './results/types.js';
 
 // The data check: problems in a valid scenario's figures
 export { checkScenario, formatFinding, formatSummary, type Finding, type Severity, type Confidence } from './check/index.js';
@@ -63,10 +63,10 @@ export {
   type SampleSensitivity,
   type GroupSummary,
   type SwungAssumption,
-} from './analysis/sensitivity.js';
-export { sobolIndices, type SobolResult, type SobolTarget, type SobolDecomposition, type SobolIndex } from './analysis/sobolIndices.js';
-export { goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './analysis/goalSeek.js';
-export { growthNeeded, recentGrowth, type GrowthNeededResult, type GrowthNeededTarget, type RecentGrowth } from './analysis/growthNeeded.js';
+} from './questions/sensitivity.js';
+export { sobolIndices, type SobolResult, type SobolTarget, type SobolDecomposition, type SobolIndex } from './questions/sobolIndices.js';
+export { goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './questions/goalSeek.js';
+export { growthNeeded, recentGrowth, type GrowthNeededResult, type GrowthNeededTarget, type RecentGrowth } from './questions/growthNeeded.js';
 export {
   calibrateGrowth,
   type CalibrateOptions,
@@ -74,7 +74,7 @@ export {
   type AssumedVolatility,
   type GrowthCalibration,
   type Estimate,
-} from './analysis/calibrate.js';
+} from './questions/calibrate.js';
 export {
   GrowthHistorySchema,
   safeParseGrowthHistory,
@@ -82,7 +82,7 @@ export {
   seriesHistory,
   calibratableSeries,
   type GrowthHistory,
-} from './analysis/growthHistoryFile.js';
+} from './history/growthHistoryFile.js';
 export {
   compare,
   variantEntries,
@@ -91,8 +91,8 @@ export {
   type ComparisonResult,
   type ComparedTarget,
   type VariantProbability,
-} from './analysis/compare.js';
-export { withAssumptions, withAssumptionFixed } from './analysis/withAssumptions.js';
+} from './questions/compare.js';
+export { withAssumptions, withAssumptionFixed } from './assumptions/withAssumptions.js';
 
 // Charts (Vega-Lite specs), rendering, reports
 export {
@@ -126,8 +126,8 @@ export {
 } from './report/index.js';
 
 // Statistics helpers
-export { wilsonInterval, standardError } from './analysis/wilson.js';
-export { quantileSorted } from './analysis/quantiles.js';
-export { requiredGrowthRate } from './analysis/requiredGrowth.js';
+export { wilsonInterval, standardError } from './statistics/wilson.js';
+export { quantileSorted } from './statistics/quantiles.js';
+export { requiredGrowthRate } from './results/requiredGrowth.js';
 
 export { VERSION } from './version.js';

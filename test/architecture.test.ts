@@ -5,22 +5,29 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The folders under src/ and what each may import (besides itself). Dependencies point one way:
- * cli → report/render/charts → analysis → engine → processes/random → scenario → expressions → problems.
- * The CLI uses only the public API (src/index.ts).
+ * cli → report → render/charts → questions → results/assumptions/history → engine → processes →
+ * random → scenario → expressions → problems, with statistics/ and files/ importing nothing of
+ * ours. The CLI uses the public API (src/index.ts) and the atomic writers (files/).
  */
 const ALLOWED: Record<string, readonly string[]> = {
   problems: [],
+  statistics: [],
+  files: [],
   expressions: ['problems'],
   scenario: ['expressions', 'problems'],
   random: ['scenario', 'problems'],
   processes: ['random', 'expressions'],
   engine: ['processes', 'random', 'scenario', 'expressions', 'problems'],
   check: ['scenario', 'random', 'problems'],
-  analysis: ['engine', 'processes', 'random', 'scenario', 'expressions', 'problems', 'version.ts'],
-  charts: ['analysis', 'scenario', 'check'],
+  results: ['engine', 'random', 'scenario', 'statistics', 'problems', 'version.ts'],
+  assumptions: ['random', 'scenario', 'statistics'],
+  history: ['scenario', 'problems'],
+  reference: ['scenario', 'problems'],
+  questions: ['results', 'assumptions', 'history', 'statistics', 'random', 'scenario', 'problems', 'version.ts'],
+  charts: ['results', 'scenario', 'check'],
   render: ['charts'],
-  report: ['render', 'charts', 'analysis', 'check', 'scenario', 'problems', 'version.ts'],
-  cli: ['index.ts'],
+  report: ['render', 'charts', 'results', 'questions', 'statistics', 'check', 'scenario', 'files', 'problems', 'version.ts'],
+  cli: ['index.ts', 'files'],
 };
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
@@ -37,9 +44,44 @@ function area(path: string): string {
   return relative(src, path).split('/')[0].replace(/\.js$/, '.ts');
 }
 
+/** The relative specifiers a file imports or re-exports, type-only imports included. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/** The import graph of the .ts files under `root`: each file to the files it imports. */
+function importGraph(root: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of files(root))
+    graph.set(
+      file,
+      imports(file).map((specifier) => resolve(dirname(file), specifier).replace(/\.js$/, '.ts')),
+    );
+  return graph;
+}
+
+/**
+ * Every import cycle in a graph, each as its files in import order, found by a depth-first search
+ * that reports a cycle when it meets a file still on its path. Type-only imports count: a cycle of
+ * types is still a knot for the reader.
+ */
+function importCycles(graph: Map<string, string[]>, root: string): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'onPath' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'onPath');
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'onPath') cycles.push(path.slice(path.indexOf(next)).map((f) => relative(root, f)));
+      else if (!state.has(next) && graph.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+  return cycles;
 }
 
 describe('architecture: imports between src/ folders follow the drawn direction', () => {
@@ -59,5 +101,14 @@ describe('architecture: imports between src/ folders follow the drawn direction'
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('no import cycle anywhere in src/, inside a folder or between files of different folders', () => {
+    expect(importCycles(importGraph(src), src)).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle planted in a fixture, and only that one', () => {
+    const planted = fileURLToPath(new URL('./fixtures/import-cycle/src/', import.meta.url));
+    expect(importCycles(importGraph(planted), planted)).toEqual([['a/first.ts', 'a/second.ts', 'a/third.ts']]);
   });
 });

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Projection, SimulatedTarget, SimulationResult } from '../analysis/results.js';
+import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
 import { wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { targetSummary, thresholdRange } from './targets.js';

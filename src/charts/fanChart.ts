@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Projection, SimulationResult } from '../analysis/results.js';
+import type { Projection, SimulationResult } from '../results/types.js';
 import { wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { targetLevel, targetSummary } from './targets.js';

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { SimulationResult } from '../analysis/results.js';
+import type { SimulationResult } from '../results/types.js';
 import { categoryLabels, MULTILINE_LABELS, wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { CHART_CONFIG, COLORS, yearColors } from './theme.js';

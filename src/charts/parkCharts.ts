@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Projection, SimulationResult } from '../analysis/results.js';
+import type { Projection, SimulationResult } from '../results/types.js';
 import { deadlineDistributionChart } from './deadlineDistribution.js';
 import { fanChart } from './fanChart.js';
 import { firstYearReachedChart } from './firstYearReached.js';

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { SimulationResult } from '../analysis/results.js';
+import type { SimulationResult } from '../results/types.js';
 import { categoryLabels, LABEL_WIDTH, MULTILINE_LABELS, wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { CHART_CONFIG, COLORS } from './theme.js';

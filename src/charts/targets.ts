@@ -1,4 +1,4 @@
-import type { Projection, TargetDefinition } from '../analysis/results.js';
+import type { Projection, TargetDefinition } from '../results/types.js';
 import type { Lang } from './messages.js';
 import { chartMessages } from './messages.js';
 import { formatQuantity } from './units.js';

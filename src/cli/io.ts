@@ -1,5 +1,3 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { formatProblem, type Scenario, safeLoadScenario } from '../index.js';
 
@@ -40,44 +38,4 @@ export function printJson(io: Io, value: unknown): void {
  */
 export function defaultWorkers(trials: number | undefined): number {
   return (trials ?? 0) >= 1_000_000 ? availableParallelism() : 1;
-}
-
-/** Writes a file whole or not at all: to a temporary file beside it, then renamed over it. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/**
- * A file written block by block that appears only when complete: text goes to a temporary file
- * (synchronously, as blocks of trials are computed), renamed into place by `commit`, or deleted
- * by `discard` (on Ctrl-C or an error).
- */
-export function openAtomicFile(path: string): { write: (text: string) => void; commit: () => void; discard: () => void } {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
-  return {
-    write: (text) => {
-      writeSync(fd, text);
-    },
-    commit: () => {
-      close();
-      renameSync(temporary, path);
-    },
-    discard: () => {
-      close();
-      rmSync(temporary, { force: true });
-    },
-  };
 }

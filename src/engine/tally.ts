@@ -4,7 +4,7 @@ import { ExactSum } from './exactSum.js';
 import { LogHistogram, type SerializedHistogram } from './logHistogram.js';
 import { margin } from './measure.js';
 import type { Model } from './model.js';
-import { runNominal } from './runBlocks.js';
+import { runNominal } from './nominal.js';
 import type { TargetBounds } from './targetBounds.js';
 
 /**

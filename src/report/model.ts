@@ -1,9 +1,9 @@
-import type { Projection, SimulatedTarget, SimulationResult } from '../analysis/results.js';
 import type { Lang } from '../charts/messages.js';
 import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { targetSummary } from '../charts/targets.js';
 import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
+import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
 import type { Unit } from '../scenario/schema/common.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';

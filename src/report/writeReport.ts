@@ -1,20 +1,19 @@
-import { join, resolve } from 'node:path';
-import { project } from '../analysis/project.js';
-import type { Projection, SimulationResult } from '../analysis/results.js';
-import { simulate } from '../analysis/simulate.js';
 import type { Lang } from '../charts/messages.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { checkScenario } from '../check/index.js';
+import { openAtomicFolder } from '../files/openAtomicFolder.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
+import { project } from '../results/project.js';
+import { simulate } from '../results/simulate.js';
+import type { Projection, SimulationResult } from '../results/types.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { VERSION } from '../version.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
 import { chartFile } from './sections.js';
-import { writeFileAtomic } from './writeFileAtomic.js';
 
 /** Trials for a report when none are asked for: intervals within ±1 percentage point. */
 export const REPORT_DEFAULT_TRIALS = 10_000;
@@ -51,7 +50,8 @@ export interface WrittenReport {
  * Writes a park's report into a folder: `report.html` (self-contained, interactive, offline),
  * `report.md`, `results.json` (projection, simulation summary, findings) and `charts/` with each
  * chart as `*.vl.json`, `*.svg` and `*.png`. The pipeline: project → simulate → check → chart →
- * render → write; every file is written atomically.
+ * render → write; the files appear together when all are written, or not at all (a
+ * failure half-way leaves the folder as it was).
  *
  * @example
  * ```ts
@@ -66,22 +66,28 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
   const findings = options.findings ?? checkScenario(scenario);
   const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, lang });
 
-  const outDir = resolve(options.outDir);
+  const folder = await openAtomicFolder(options.outDir);
   const files: Array<{ path: string; bytes: number }> = [];
   const write = async (path: string, data: string | Uint8Array) => {
-    await writeFileAtomic(join(outDir, path), data);
+    await folder.write(path, data);
     files.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
   };
-
-  for (const chart of report.charts) {
-    const svg = await renderSvg(chart.spec);
-    await write(chartFile(chart, 'vl.json'), `${JSON.stringify(chart.spec, null, 2)}\n`);
-    await write(chartFile(chart, 'svg'), svg);
-    await write(chartFile(chart, 'png'), await renderPng(svg, { scale: options.pngScale }));
+  try {
+    for (const chart of report.charts) {
+      const svg = await renderSvg(chart.spec);
+      await write(chartFile(chart, 'vl.json'), `${JSON.stringify(chart.spec, null, 2)}\n`);
+      await write(chartFile(chart, 'svg'), svg);
+      await write(chartFile(chart, 'png'), await renderPng(svg, { scale: options.pngScale }));
+    }
+    const results = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
+    await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+    await write('report.md', reportMarkdown(report));
+    await write('report.html', reportHtml(report, vegaBundles()));
+    await folder.commit();
+  } catch (error) {
+    await folder.discard();
+    throw error;
   }
-  const results = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
-  await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
-  await write('report.md', reportMarkdown(report));
-  await write('report.html', reportHtml(report, vegaBundles()));
+  const outDir = folder.path;
   return { outDir, files, report };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted } from '../../src/analysis/quantiles.js';
 import { LogHistogram, QUANTILE_RELATIVE_ERROR } from '../../src/engine/logHistogram.js';
 import { standardNormal } from '../../src/random/normal.js';
 import { deriveStream } from '../../src/random/stream.js';
+import { quantileSorted } from '../../src/statistics/quantiles.js';
 
 const PS = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
 

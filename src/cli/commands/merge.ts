@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../files/index.js';
 import { mergeShards, ShardMismatchError, type ShardResult } from '../../index.js';
-import { EXIT, type Io, writeFileAtomic } from '../io.js';
+import { EXIT, type Io } from '../io.js';
 import { simulationText } from './simulate.js';
 
 /** `parkcast merge PART...`: combines shard files into the result of the whole run. */

@@ -1,8 +1,8 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
-import { compare, variantEntries } from '../../src/analysis/compare.js';
-import { pairedDifference } from '../../src/analysis/pairedDifference.js';
 import { parseScenario } from '../../src/index.js';
+import { compare, variantEntries } from '../../src/questions/compare.js';
+import { pairedDifference } from '../../src/statistics/pairedDifference.js';
 import { baseScenario } from '../fixtures/scenarios.js';
 
 /** The value, or a failed test when it is missing. */

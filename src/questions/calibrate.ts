@@ -1,8 +1,8 @@
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { type GrowthPoint, type LogGrowthIncrement, logGrowthIncrements } from '../history/growthHistory.js';
 import type { Parameter } from '../scenario/schema/scenario.js';
-import { type GrowthPoint, type LogGrowthIncrement, logGrowthIncrements } from './growthHistory.js';
-import { criticalValue } from './wilson.js';
+import { criticalValue } from '../statistics/wilson.js';
 
 /** A history to calibrate on: its points, and optionally what they are. */
 export interface CalibrationHistory {

@@ -1,11 +1,11 @@
+import { withAssumptions } from '../assumptions/withAssumptions.js';
+import { sampleTrials, type TrialSamples } from '../results/samples.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS } from '../results/simulate.js';
 import { scenarioHash } from '../scenario/hash.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { type PairedDifference, pairedDifference } from '../statistics/pairedDifference.js';
+import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { VERSION } from '../version.js';
-import { type PairedDifference, pairedDifference } from './pairedDifference.js';
-import { sampleTrials, type TrialSamples } from './samples.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
-import { standardError, wilsonInterval } from './wilson.js';
-import { withAssumptions } from './withAssumptions.js';
 
 /** One side of a comparison: a scenario, under an id and a label. */
 export interface CompareEntry {

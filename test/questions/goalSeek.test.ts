@@ -2,10 +2,10 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
 import { describe, expect, it } from 'vitest';
-import { assumptionDomain } from '../../src/analysis/assumptionDomain.js';
-import { goalSeek } from '../../src/analysis/goalSeek.js';
-import { growthNeeded } from '../../src/analysis/growthNeeded.js';
+import { assumptionDomain } from '../../src/assumptions/assumptionDomain.js';
 import { parseScenario, type ScenarioInput } from '../../src/index.js';
+import { goalSeek } from '../../src/questions/goalSeek.js';
+import { growthNeeded } from '../../src/questions/growthNeeded.js';
 import { baseScenario, referenceScenario } from '../fixtures/scenarios.js';
 
 /** The value, or a failed test when it is missing. */

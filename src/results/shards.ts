@@ -7,10 +7,10 @@ import { formatPath } from '../problems/problem.js';
 import { GENERATOR, TRIALS_PER_BLOCK } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { problemsFromZod } from '../scenario/zodProblems.js';
-import type { SimulationResult } from './results.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
 import { summarise } from './summarise.js';
 import { resultMeta } from './targetDefinition.js';
+import type { SimulationResult } from './types.js';
 
 /** The layout of shard files this version writes and reads (2: histograms' bins as flat numbers). */
 const SHARD_FORMAT = 2;

@@ -1,10 +1,10 @@
 import { margin } from '../engine/measure.js';
 import { compileModel } from '../engine/model.js';
-import { runNominal } from '../engine/runBlocks.js';
+import { runNominal } from '../engine/nominal.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
-import type { ProjectedTarget, Projection } from './results.js';
 import { resultMeta, targetDefinition } from './targetDefinition.js';
+import type { ProjectedTarget, Projection } from './types.js';
 
 /**
  * Projects a scenario deterministically: every assumption at its point value (its median unless

@@ -2,7 +2,7 @@ import { scenarioHash } from '../scenario/hash.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Target } from '../scenario/schema/target.js';
 import { VERSION } from '../version.js';
-import type { ResultMeta, TargetDefinition } from './results.js';
+import type { ResultMeta, TargetDefinition } from './types.js';
 
 /** A target's definition as repeated in results. */
 export function targetDefinition(scenario: Scenario, target: Target): TargetDefinition {

@@ -1,10 +1,10 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, it } from 'vitest';
-import { distributionCdf, distributionQuantile } from '../../src/analysis/distributionQuantile.js';
-import { rankCorrelation, ranks } from '../../src/analysis/rankCorrelation.js';
-import { sensitivity } from '../../src/analysis/sensitivity.js';
+import { distributionCdf, distributionQuantile } from '../../src/assumptions/distributionQuantile.js';
 import { parseScenario } from '../../src/index.js';
+import { sensitivity } from '../../src/questions/sensitivity.js';
+import { rankCorrelation, ranks } from '../../src/statistics/rankCorrelation.js';
 import { baseScenario, standardErrors } from '../fixtures/scenarios.js';
 
 /** The value, or a failed test when it is missing. */

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { temporaryName } from './temporaryName.js';
 
 /**
  * Writes a file by writing a temporary file beside it and renaming it into place, so a reader
@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dir, temporaryName(basename(path)));
   try {
     await writeFile(temporary, data);
     await rename(temporary, path);

@@ -1,7 +1,7 @@
+import { withFreshDraws } from '../assumptions/withFreshDraws.js';
+import { sampleTrials, type TrialSamples } from '../results/samples.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS } from '../results/simulate.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
-import { sampleTrials, type TrialSamples } from './samples.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
-import { withFreshDraws } from './withFreshDraws.js';
 
 /** An index with its Monte Carlo standard error (delta method). */
 export interface SobolIndex {

@@ -1,14 +1,14 @@
+import { type AssumptionDomain, assumptionDomain } from '../assumptions/assumptionDomain.js';
+import { distributionCdf, distributionQuantile } from '../assumptions/distributionQuantile.js';
+import { unknownAssumption, unknownTarget, withAssumptionFixed } from '../assumptions/withAssumptions.js';
 import { centralValue } from '../random/central.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS, simulate } from '../results/simulate.js';
+import { resultMeta, targetDefinition } from '../results/targetDefinition.js';
+import type { ResultMeta, TargetDefinition } from '../results/types.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
-import { type AssumptionDomain, assumptionDomain } from './assumptionDomain.js';
-import { distributionCdf, distributionQuantile } from './distributionQuantile.js';
+import { criticalValue, wilsonInterval } from '../statistics/wilson.js';
 import { type GrowthNeededTarget, growthNeeded } from './growthNeeded.js';
-import type { ResultMeta, TargetDefinition } from './results.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS, simulate } from './simulate.js';
-import { resultMeta, targetDefinition } from './targetDefinition.js';
-import { criticalValue, wilsonInterval } from './wilson.js';
-import { unknownAssumption, unknownTarget, withAssumptionFixed } from './withAssumptions.js';
 
 /** What to seek: the value of `assumption` at which `target` is hit with `probability`. */
 export interface GoalSeekOptions {

@@ -1,17 +1,17 @@
+import { distributionQuantile } from '../assumptions/distributionQuantile.js';
+import { withAssumptionFixed } from '../assumptions/withAssumptions.js';
 import { centralValue } from '../random/central.js';
+import { project } from '../results/project.js';
+import { sampleTrials, type TrialSamples } from '../results/samples.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS } from '../results/simulate.js';
+import { resultMeta, targetDefinition } from '../results/targetDefinition.js';
+import type { Projection, ResultMeta, TargetDefinition } from '../results/types.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
-import { distributionQuantile } from './distributionQuantile.js';
-import { type PairedDifference, pairedDifference } from './pairedDifference.js';
-import { project } from './project.js';
-import { quantileSorted } from './quantiles.js';
-import { type RankCorrelation, rankCorrelation } from './rankCorrelation.js';
-import type { Projection, ResultMeta, TargetDefinition } from './results.js';
-import { sampleTrials, type TrialSamples } from './samples.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
+import { type PairedDifference, pairedDifference } from '../statistics/pairedDifference.js';
+import { quantileSorted } from '../statistics/quantiles.js';
+import { type RankCorrelation, rankCorrelation } from '../statistics/rankCorrelation.js';
 import { type SobolResult, sobolIndices } from './sobolIndices.js';
-import { resultMeta, targetDefinition } from './targetDefinition.js';
-import { withAssumptionFixed } from './withAssumptions.js';
 
 /** Options of a sensitivity analysis. */
 export interface SensitivityOptions {

@@ -3,10 +3,10 @@ import { runBlocks } from '../engine/run.js';
 import type { BlockCheck } from '../engine/runBlocks.js';
 import { GENERATOR, TRIALS_PER_BLOCK } from '../random/stream.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
-import type { SimulationResult } from './results.js';
+import { wilsonInterval } from '../statistics/wilson.js';
 import { summarise } from './summarise.js';
 import { resultMeta } from './targetDefinition.js';
-import { wilsonInterval } from './wilson.js';
+import type { SimulationResult } from './types.js';
 
 /** Options of a Monte Carlo run. */
 export interface SimulateOptions {

@@ -9,7 +9,7 @@ import { fitRange90, pertShape } from '../random/fit.js';
 import { samplerFor } from '../random/sampler.js';
 import { deriveStream } from '../random/stream.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
-import { quantileSorted } from './quantiles.js';
+import { quantileSorted } from '../statistics/quantiles.js';
 
 /** Draws used where no closed form exists (bounded distributions, the Beta CDF): quantiles within ~0.5% of the range. */
 const DRAWS = 1 << 16;

@@ -1,8 +1,8 @@
+import { logGrowthIncrements } from '../history/growthHistory.js';
+import { project } from '../results/project.js';
+import { resultMeta, targetDefinition } from '../results/targetDefinition.js';
+import type { ResultMeta, TargetDefinition } from '../results/types.js';
 import type { Scenario, Series } from '../scenario/schema/scenario.js';
-import { logGrowthIncrements } from './growthHistory.js';
-import { project } from './project.js';
-import type { ResultMeta, TargetDefinition } from './results.js';
-import { resultMeta, targetDefinition } from './targetDefinition.js';
 
 /** The growth a park has shown in a series of its own figures. */
 export interface RecentGrowth {

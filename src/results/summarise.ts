@@ -1,9 +1,9 @@
 import type { LogHistogram } from '../engine/logHistogram.js';
 import type { Model } from '../engine/model.js';
 import type { Tally } from '../engine/tally.js';
-import type { Quantiles, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './results.js';
+import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { targetDefinition } from './targetDefinition.js';
-import { standardError, wilsonInterval } from './wilson.js';
+import type { Quantiles, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './types.js';
 
 const QUANTILE_PS = [0.05, 0.25, 0.5, 0.75, 0.95];
 const PERCENTILES = Array.from({ length: 101 }, (_, i) => i / 100);
