@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   charts: ['results', 'scenario', 'check'],
   render: ['charts'],
   report: ['render', 'charts', 'results', 'questions', 'statistics', 'check', 'scenario', 'files', 'problems', 'version.ts'],
-  cli: ['index.ts', 'files'],
+  cli: ['index.ts', 'version.ts', 'files'],
 };
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
@@ -88,6 +88,19 @@ describe('architecture: imports between src/ folders follow the drawn direction'
   it('every folder under src/ has a rule', () => {
     const folders = readdirSync(src).filter((name) => statSync(join(src, name)).isDirectory());
     expect(folders.filter((f) => !(f in ALLOWED))).toEqual([]);
+  });
+
+  it('every folder under src/ says what it holds in its README.md, in one sentence', () => {
+    const folders = readdirSync(src).filter((name) => statSync(join(src, name)).isDirectory());
+    const unsaid = folders.filter((folder) => {
+      const path = join(src, folder, 'README.md');
+      if (!existsSync(path)) return true;
+      const text = readFileSync(path, 'utf8')
+        .replace(/^#.*\n/, '')
+        .trim();
+      return !/^[^\n]+\.$/.test(text);
+    });
+    expect(unsaid).toEqual([]);
   });
 
   it('no file imports a folder it may not', () => {

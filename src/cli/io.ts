@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { formatProblem, type Scenario, safeLoadScenario } from '../index.js';
 
 /** Where a command writes: stdout for results, stderr for problems. Swappable in tests. */
 export interface Io {
@@ -14,15 +13,6 @@ export const processIo: Io = {
 
 /** Exit codes: 0 success, 1 invalid input, 2 wrong usage, 130 stopped by Ctrl-C. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as const;
-
-/** Loads a scenario file, printing its problems (and returning undefined) when it is invalid. */
-export async function loadOrReport(file: string, io: Io): Promise<Scenario | undefined> {
-  const result = await safeLoadScenario(file);
-  if (result.ok) return result.scenario;
-  for (const problem of result.problems) io.err(formatProblem(problem));
-  io.err(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was run`);
-  return undefined;
-}
 
 /** Prints a value as indented JSON. */
 export function printJson(io: Io, value: unknown): void {

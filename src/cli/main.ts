@@ -1,16 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatProblem, ScenarioError, VERSION } from '../index.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { checkCommand } from './commands/check.js';
-import { compareCommand } from './commands/compare.js';
-import { goalSeekCommand } from './commands/goalSeek.js';
-import { mergeCommand } from './commands/merge.js';
-import { projectCommand } from './commands/project.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { simulateCommand } from './commands/simulate.js';
-import { validateCommand } from './commands/validate.js';
+import type { ScenarioError } from '../index.js';
+import { VERSION } from '../version.js';
 import { EXIT, processIo } from './io.js';
 
 function wholeNumber(name: string) {
@@ -81,7 +71,7 @@ export function buildProgram(): Command {
     .description('check scenario files; print every problem with its field path')
     .argument('<file...>', 'scenario files (.json, .yaml)')
     .action(async (files: string[]) => {
-      process.exitCode = await validateCommand(files, io);
+      process.exitCode = await (await import('./commands/validate.js')).validateCommand(files, io);
     });
   program
     .command('check')
@@ -89,7 +79,7 @@ export function buildProgram(): Command {
     .argument('<file...>', 'scenario files')
     .addOption(jsonOption())
     .action(async (files: string[], options: { json?: boolean }) => {
-      process.exitCode = await checkCommand(files, options, io);
+      process.exitCode = await (await import('./commands/check.js')).checkCommand(files, options, io);
     });
   program
     .command('project')
@@ -97,7 +87,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'scenario file')
     .addOption(jsonOption())
     .action(async (file: string, options: { json?: boolean }) => {
-      process.exitCode = await projectCommand(file, options, io);
+      process.exitCode = await (await import('./commands/project.js')).projectCommand(file, options, io);
     });
   program
     .command('simulate')
@@ -113,7 +103,7 @@ export function buildProgram(): Command {
     .addOption(outputOption())
     .addOption(jsonOption())
     .action(async (file: string, options) => {
-      process.exitCode = await simulateCommand(file, options, io);
+      process.exitCode = await (await import('./commands/simulate.js')).simulateCommand(file, options, io);
     });
   program
     .command('merge')
@@ -122,7 +112,7 @@ export function buildProgram(): Command {
     .addOption(outputOption())
     .addOption(jsonOption())
     .action(async (files: string[], options) => {
-      process.exitCode = await mergeCommand(files, options, io);
+      process.exitCode = await (await import('./commands/merge.js')).mergeCommand(files, options, io);
     });
   program
     .command('run')
@@ -135,7 +125,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--no-reports', 'write no reports'))
     .addOption(jsonOption())
     .action(async (paths: string[], options) => {
-      process.exitCode = await runCommand(paths, options, io);
+      process.exitCode = await (await import('./commands/run.js')).runCommand(paths, options, io);
     });
   program
     .command('report')
@@ -146,7 +136,7 @@ export function buildProgram(): Command {
     .addOption(seedOption())
     .addOption(new Option('--lang <LANG>', 'language of the report').choices(['en', 'zh']).default('en'))
     .action(async (file: string, options) => {
-      process.exitCode = await reportCommand(file, options, io);
+      process.exitCode = await (await import('./commands/report.js')).reportCommand(file, options, io);
     });
   program
     .command('sensitivity')
@@ -161,7 +151,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--no-sobol', 'skip the variance-based (Sobol) indices'))
     .addOption(jsonOption())
     .action(async (file: string, options) => {
-      process.exitCode = await sensitivityCommand(file, options, io);
+      process.exitCode = await (await import('./commands/sensitivity.js')).sensitivityCommand(file, options, io);
     });
   program
     .command('goal-seek')
@@ -178,7 +168,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of the interval (default 0.95)').argParser(fraction('--confidence')))
     .addOption(jsonOption())
     .action(async (file: string, options) => {
-      process.exitCode = await goalSeekCommand(file, options, io);
+      process.exitCode = await (await import('./commands/goalSeek.js')).goalSeekCommand(file, options, io);
     });
   program
     .command('calibrate')
@@ -196,7 +186,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of the intervals (default 0.95)').argParser(fraction('--confidence')))
     .addOption(jsonOption())
     .action(async (file: string, options) => {
-      process.exitCode = await calibrateCommand(file, options, io);
+      process.exitCode = await (await import('./commands/calibrate.js')).calibrateCommand(file, options, io);
     });
   program
     .command('compare')
@@ -209,7 +199,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of the intervals (default 0.95)').argParser(fraction('--confidence')))
     .addOption(jsonOption())
     .action(async (files: string[], options) => {
-      process.exitCode = await compareCommand(files, options, io);
+      process.exitCode = await (await import('./commands/compare.js')).compareCommand(files, options, io);
     });
   return program;
 }
@@ -222,8 +212,10 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version are not errors; everything else commander reports is wrong usage.
       process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.usage;
-    } else if (error instanceof ScenarioError) {
-      for (const problem of error.problems) processIo.err(formatProblem(problem));
+    } else if (error instanceof Error && error.name === 'ScenarioError') {
+      // Known by name, not instanceof: the library is loaded only by the commands that use it.
+      const { formatProblem } = await import('../index.js');
+      for (const problem of (error as ScenarioError).problems) processIo.err(formatProblem(problem));
       process.exitCode = EXIT.invalidInput;
     } else if (error instanceof RangeError) {
       processIo.err(`parkcast: ${error.message}`);

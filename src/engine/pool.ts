@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+
+/**
+ * piscina, loaded by the first run on worker threads: a run on this thread alone, and commands
+ * that run nothing (`validate`, `check`), never pay its ~40 ms.
+ */
+function loadPiscina(): typeof Piscina {
+  return (createRequire(import.meta.url)('piscina') as typeof import('piscina')).Piscina;
+}
 
 /**
  * How long a pool is kept after its last run. Starting worker threads costs ~0.2 s from the
@@ -43,7 +52,7 @@ export function acquirePool(threads: number): Piscina {
     // Without atomics, a thread replies as each task ends; with them, piscina's thread read its
     // next queued task before replying, so a reply waited for the next task to end.
     entry = {
-      pool: new Piscina({ ...workerFile(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD, atomics: 'disabled' }),
+      pool: new (loadPiscina())({ ...workerFile(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD, atomics: 'disabled' }),
       users: 0,
       closing: undefined,
     };

@@ -8,7 +8,8 @@ import {
   seriesHistory,
 } from '../../index.js';
 import { formatRate, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 const number = (x: number) => String(Number(x.toPrecision(4)));
 const basisText = { values: 'two values', rate: 'stated rate', 'values less rates': 'two values, less the stated rates between' } as const;

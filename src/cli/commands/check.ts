@@ -1,5 +1,6 @@
 import { checkScenario, formatFinding, formatSummary } from '../../index.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 /**
  * `parkcast check FILE...`: validates each file, then reports the data check's findings (a

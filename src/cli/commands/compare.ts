@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { type ComparedTarget, type CompareEntry, type ComparisonResult, compare, variantEntries } from '../../index.js';
 import { formatInterval, formatProbability, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 const points = (d: number) => {
   const size = Math.abs(d * 100).toFixed(1);

@@ -1,6 +1,7 @@
 import { type GoalSeekResult, type GrowthNeededResult, type GrowthNeededTarget, goalSeek, growthNeeded } from '../../index.js';
 import { formatNeeded, formatNumber, formatProbability, formatRate, formatThreshold, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 /** The share of a distribution below a value: 99.5%, and the extremes as ">99.9%" and "<0.1%". */
 function shareBelow(p: number): string {

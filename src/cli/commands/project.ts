@@ -1,6 +1,7 @@
 import { type Projection, project } from '../../index.js';
 import { formatNeeded, formatRate, formatThreshold, formatValue, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 /** The deterministic projection as text: targets first, then each metric's path. */
 export function projectionText(projection: Projection, title: string): string {

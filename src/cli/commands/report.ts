@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { writeReport } from '../../index.js';
-import { EXIT, type Io, loadOrReport } from '../io.js';
+import { EXIT, type Io } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 export interface ReportCommandOptions {
   /** The folder to write into; default `out/reports/<park id>` (`out/` is git-ignored). */

@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkScenario, formatFinding, project, simulate, writeReport } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
-import { defaultWorkers, EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { defaultWorkers, EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 /** Trials per scenario for the main job: ±0.7 pp at worst at 95%, and every seed park in seconds. */
 export const RUN_DEFAULT_TRIALS = 20_000;

@@ -1,6 +1,7 @@
 import { type SensitivityResult, sensitivity } from '../../index.js';
 import { formatNumber, formatProbability, formatThreshold, formatValue, table } from '../format.js';
-import { EXIT, type Io, loadOrReport, printJson } from '../io.js';
+import { EXIT, type Io, printJson } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 const signedPoints = (d: number) => {
   const size = Math.abs(d * 100).toFixed(1);

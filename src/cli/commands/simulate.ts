@@ -2,7 +2,8 @@ import { openAtomicFile, writeFileAtomic } from '../../files/index.js';
 import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { interruptible } from '../interrupt.js';
-import { defaultWorkers, EXIT, type Io, loadOrReport } from '../io.js';
+import { defaultWorkers, EXIT, type Io } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 import { progressBar } from '../progress.js';
 import { samplesFormatter } from '../samples.js';
 

@@ -1,4 +1,5 @@
-import { EXIT, type Io, loadOrReport } from '../io.js';
+import { EXIT, type Io } from '../io.js';
+import { loadOrReport } from '../loadOrReport.js';
 
 /** `parkcast validate FILE...`: checks each file; prints every problem with its field path. */
 export async function validateCommand(files: string[], io: Io): Promise<number> {
