@@ -19,6 +19,18 @@ export type {
   Variant,
   Correlation,
 } from './scenario/schema/scenario.js';
+export {
+  ScenarioFileSchema,
+  type ScenarioFile,
+  type ScenarioFileInput,
+  type Group,
+  type GroupInput,
+  type GroupPark,
+  type GroupTarget,
+  type Aggregate,
+} from './scenario/schema/group.js';
+export type { GroupLayout } from './scenario/schema/groupLayout.js';
+export { expandGroup, parkCopyName, groupTotalName, type Expansion } from './scenario/expandGroup.js';
 export type { Distribution } from './scenario/schema/distribution.js';
 export type { Process, Step } from './scenario/schema/process.js';
 export type { Target, Comparison, Measure } from './scenario/schema/target.js';
@@ -100,6 +112,8 @@ export {
   targetProbabilitiesChart,
   deadlineDistributionChart,
   firstYearReachedChart,
+  parkSpreadChart,
+  type ParkSpreadInput,
   scenarioComparisonChart,
   parkCharts,
   exceedanceAt,

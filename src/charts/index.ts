@@ -5,6 +5,7 @@ export { type FanChartInput, fanChart } from './fanChart.js';
 export { firstYearReachedChart } from './firstYearReached.js';
 export { type ChartOptions, chartMessages, type Lang } from './messages.js';
 export { type ParkChart, type ParkChartsInput, parkCharts } from './parkCharts.js';
+export { type ParkSpreadInput, parkSpreadChart } from './parkSpread.js';
 export { type ComparedResult, scenarioComparisonChart } from './scenarioComparison.js';
 export { targetProbabilitiesChart } from './targetProbabilities.js';
 export { targetSummary } from './targets.js';

@@ -4,6 +4,7 @@ import { deadlineDistributionChart } from './deadlineDistribution.js';
 import { fanChart } from './fanChart.js';
 import { firstYearReachedChart } from './firstYearReached.js';
 import type { Lang } from './messages.js';
+import { parkSpreadChart } from './parkSpread.js';
 import { type ComparedResult, scenarioComparisonChart } from './scenarioComparison.js';
 import { targetProbabilitiesChart } from './targetProbabilities.js';
 
@@ -11,7 +12,7 @@ import { targetProbabilitiesChart } from './targetProbabilities.js';
 export interface ParkChart {
   /** File-safe name, unique in the set: `target-probabilities`, `fan-outputValue`, `distribution-output-30bn`. */
   readonly id: string;
-  readonly kind: 'targetProbabilities' | 'fan' | 'deadlineDistribution' | 'firstYearReached' | 'scenarioComparison';
+  readonly kind: 'targetProbabilities' | 'fan' | 'parkSpread' | 'deadlineDistribution' | 'firstYearReached' | 'scenarioComparison';
   /** The metric or target the chart is about, if any. */
   readonly subject?: string;
   readonly spec: TopLevelSpec;
@@ -30,7 +31,8 @@ const safe = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /**
  * Every chart of a park's report, in reading order: target probabilities, when targets are first
- * met, a fan chart per metric (metrics with targets first), the distribution of each target's
+ * met, a fan chart per metric (metrics with targets first; a group's parks as one spread chart
+ * per group metric), the distribution of each target's
  * measure at its deadline, and the scenario comparison when other results are given.
  *
  * @example
@@ -48,7 +50,7 @@ export function parkCharts(input: ParkChartsInput, lang: Lang = 'en'): ParkChart
     charts.push({ id: 'first-year-reached', kind: 'firstYearReached', spec: firstYearReachedChart(simulation, options) });
   }
   const targeted = new Set(simulation.targets.map((t) => t.metric));
-  const metrics = [...simulation.metrics].sort((a, b) => Number(targeted.has(b.name)) - Number(targeted.has(a.name)));
+  const metrics = simulation.metrics.filter((m) => m.park === undefined).sort((a, b) => Number(targeted.has(b.name)) - Number(targeted.has(a.name)));
   for (const metric of metrics) {
     if (metric.years.every((y) => y.quantiles === null)) continue;
     charts.push({
@@ -57,6 +59,10 @@ export function parkCharts(input: ParkChartsInput, lang: Lang = 'en'): ParkChart
       subject: metric.name,
       spec: fanChart({ simulation, projection, metric: metric.name }, options),
     });
+  }
+  // A group's parks: one chart of the spread across parks per group metric, not a fan chart each.
+  for (const groupMetric of new Set(simulation.metrics.flatMap((m) => (m.groupMetric === undefined ? [] : [m.groupMetric])))) {
+    charts.push({ id: `parks-${safe(groupMetric)}`, kind: 'parkSpread', subject: groupMetric, spec: parkSpreadChart({ simulation, groupMetric }, options) });
   }
   for (const target of simulation.targets) {
     if (target.measured.percentiles.length < 2) continue;

@@ -22,6 +22,21 @@ export function describeValue(value: unknown): string {
 }
 
 export const messages = {
+  noMetrics: () => 'expected at least one metric (in "metrics", or in a "group")',
+  inParks: (message: string, parks: readonly string[]) =>
+    `${message} (in ${parks.length === 1 ? 'park' : 'parks'} ${parks.length <= 3 ? parks.join(', ') : `${parks.slice(0, 3).join(', ')} and ${parks.length - 3} more`})`,
+  groupLayoutByHand: () => 'a scenario with a "group" must not have a "groupLayout": parkcast writes it when it expands the group',
+  groupNameTaken: (name: string) =>
+    `the group's expansion makes a metric or assumption "${name}", but the scenario already has one of that name: rename one of them`,
+  groupParameterMissing: (name: string, park: string) =>
+    `park "${park}" has no value for the per-park assumption "${name}", which has no distribution of its own: give one in either place`,
+  groupFieldNotUsed: (field: string, aggregate: string) => `"${field}" has no effect on a target with "aggregate": "${aggregate}": remove it`,
+  groupTotalOfUnit: (metric: string, unit: string) =>
+    `"${metric}" is in ${unit}, which does not add up across parks: a "sum" needs yuan, count, persons or area (for a share of parks, use "aggregate": "share")`,
+  groupTargetNeeds: (aggregate: string) => `a target with "aggregate": "${aggregate}" needs a "comparison" and a "threshold"`,
+  groupParkLevelNeeded: (aggregate: string) =>
+    `a target with "aggregate": "${aggregate}" needs "park": the level one park must reach, e.g. {"comparison": ">=", "threshold": 10000000000}`,
+  groupParkBetween: () => 'a park\'s level is one side of a threshold: use ">", ">=", "<" or "<=" (a count of parks in a range is two counts)',
   fileNotFound: (file: string) => `file not found: ${file}`,
   fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
   invalidJson: (reason: string) => `not valid JSON: ${reason}`,

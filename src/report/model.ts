@@ -244,18 +244,36 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
   return figures;
 }
 
+/**
+ * A group's per-park assumptions drawn alike in every park (the same distribution, each park its
+ * own draw): listed once, as the first park's copy, with the number of parks. Copies a park's row
+ * gave a value of its own are listed each.
+ */
+function perParkCopies(scenario: Scenario): Map<string, { first: string; count: number }> {
+  const copies = new Map<string, { first: string; count: number }>();
+  for (const { parks } of Object.values(scenario.groupLayout?.parameters ?? {})) {
+    const names = Object.values(parks);
+    const alike = names.filter((name) => JSON.stringify(scenario.parameters[name].distribution) === JSON.stringify(scenario.parameters[names[0]].distribution));
+    for (const name of alike) copies.set(name, { first: alike[0], count: alike.length });
+  }
+  return copies;
+}
+
 /** The assumptions: assumed parameters with their reasons, and baselines drawn from a distribution. */
 function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, sourceText: (id?: string) => string | undefined): ReportFigure[] {
   const m = reportMessages(lang);
   const figures: ReportFigure[] = [];
+  const perPark = perParkCopies(scenario);
   for (const [name, p] of Object.entries(scenario.parameters)) {
     if (p.basis !== 'assumed') continue;
+    const copies = perPark.get(name);
+    if (copies !== undefined && copies.first !== name) continue;
     const point = projection.parameters.find((q) => q.name === name)?.value;
     const detail = [p.varies === 'year' ? m.distributions.varies : undefined, point === undefined ? undefined : m.pointValue(figure(point, p.unit, lang))]
       .filter(Boolean)
       .join('; ');
     figures.push({
-      label: p.description ?? name,
+      label: copies === undefined ? (p.description ?? name) : m.eachPark(p.description ?? name, copies.count),
       value: describeDistribution(p.distribution, p.unit, lang),
       detail: `${detail}. ${m.reason}: ${p.reason ?? m.noReason}`,
       source: sourceText(p.source),

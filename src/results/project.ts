@@ -2,6 +2,7 @@ import { margin } from '../engine/measure.js';
 import { compileModel } from '../engine/model.js';
 import { runNominal } from '../engine/nominal.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { groupMemberships } from './groupMembership.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
 import { resultMeta, targetDefinition } from './targetDefinition.js';
 import type { ProjectedTarget, Projection } from './types.js';
@@ -44,6 +45,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
     };
   });
 
+  const memberships = groupMemberships(scenario);
   return {
     meta: { kind: 'projection', ...resultMeta(scenario) },
     years: model.years,
@@ -51,6 +53,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
       name,
       unit: metric.unit,
       label: metric.label ?? name,
+      ...memberships.get(name),
       values: byName.get(name) as number[],
     })),
     parameters: model.parameters.map((p) => ({ name: p.name, value: p.central, basis: scenario.parameters[p.name].basis })),

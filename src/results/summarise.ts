@@ -2,6 +2,7 @@ import type { LogHistogram } from '../engine/logHistogram.js';
 import type { Model } from '../engine/model.js';
 import type { Tally } from '../engine/tally.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
+import { groupMemberships } from './groupMembership.js';
 import { targetDefinition } from './targetDefinition.js';
 import type { Quantiles, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './types.js';
 
@@ -67,10 +68,12 @@ export function summarise(
     })
     .reverse();
 
+  const memberships = groupMemberships(scenario);
   const metrics = model.metrics.map((m, index) => ({
     name: m.name,
     unit: m.metric.unit,
     label: m.metric.label ?? m.name,
+    ...memberships.get(m.name),
     years: years.map((year, y): SimulatedMetricYear => {
       const histogram = tally.metricHistograms[index][y];
       const moments = tally.metricMoments[index][y];

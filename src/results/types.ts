@@ -32,6 +32,17 @@ export interface ProjectedTarget extends TargetDefinition {
   readonly requiredYearlyIncrease: number | null;
 }
 
+/** A metric as results name it; a park's copy of a group metric says which park and metric. */
+export interface ResultMetric {
+  readonly name: string;
+  readonly unit: Unit;
+  readonly label: string;
+  /** For a park's copy of a group metric: the park's id. */
+  readonly park?: string;
+  /** For a park's copy of a group metric: the group metric it copies. */
+  readonly groupMetric?: string;
+}
+
 export interface ResultMeta {
   readonly parkcastVersion: string;
   readonly scenarioHash: string;
@@ -44,7 +55,7 @@ export interface ResultMeta {
 export interface Projection {
   readonly meta: ResultMeta & { readonly kind: 'projection' };
   readonly years: readonly number[];
-  readonly metrics: ReadonlyArray<{ readonly name: string; readonly unit: Unit; readonly label: string; readonly values: readonly number[] }>;
+  readonly metrics: ReadonlyArray<ResultMetric & { readonly values: readonly number[] }>;
   readonly parameters: ReadonlyArray<{ readonly name: string; readonly value: number; readonly basis: 'sourced' | 'assumed' }>;
   readonly targets: readonly ProjectedTarget[];
 }
@@ -113,7 +124,7 @@ export interface SimulationResult {
   };
   /** How many of the n official targets are met: P(exactly k) and P(at least k) for k = 0..n. */
   readonly officialHitCount: ReadonlyArray<{ readonly k: number; readonly probability: number; readonly atLeast: number }>;
-  readonly metrics: ReadonlyArray<{ readonly name: string; readonly unit: Unit; readonly label: string; readonly years: readonly SimulatedMetricYear[] }>;
+  readonly metrics: ReadonlyArray<ResultMetric & { readonly years: readonly SimulatedMetricYear[] }>;
   /** Things a reader should know, e.g. trials whose values were not finite. */
   readonly warnings: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from './schema/scenario.js';
+import { ScenarioFileSchema } from './schema/group.js';
 
 /**
  * The JSON Schema of the scenario format, generated from the zod schema (its only definition),
@@ -12,7 +12,7 @@ import { ScenarioSchema } from './schema/scenario.js';
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(ScenarioFileSchema, { io: 'input', unrepresentable: 'any' }),
     title: 'parkcast scenario',
     description: 'A park: its baseline, its assumptions, how its metrics move from year to year, and its targets.',
   };

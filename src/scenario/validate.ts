@@ -4,7 +4,9 @@ import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
 import { correlationMatrix } from './correlationMatrix.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
-import { type Scenario, ScenarioSchema } from './schema/scenario.js';
+import { type Expansion, expandGroup } from './expandGroup.js';
+import { ScenarioFileSchema } from './schema/group.js';
+import type { Scenario } from './schema/scenario.js';
 import { problemsFromZod } from './zodProblems.js';
 
 /** The outcome of `safeParseScenario`: the scenario, or every problem found. */
@@ -25,6 +27,7 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   if (endYear <= baseYear) add(['horizon', 'endYear'], messages.horizonOrder(baseYear, endYear), 'horizon');
 
   const metricNames = new Set(Object.keys(s.metrics));
+  if (metricNames.size === 0) add(['metrics'], messages.noMetrics(), 'missing');
   const parameterNames = new Set(Object.keys(s.parameters));
   const allNames = new Set([...metricNames, ...parameterNames]);
   for (const name of allNames) {
@@ -139,7 +142,24 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
 }
 
 /**
+ * Problems of an expanded group told where the user wrote them: a problem in every park's copy of
+ * a group metric is one problem at `group.metrics.<name>`, naming the parks it concerns.
+ */
+function whereWritten(problems: ReadonlyArray<Omit<Problem, 'file'>>, writtenAt: Expansion['writtenAt']): Array<Omit<Problem, 'file'>> {
+  const byPlace = new Map<string, { problem: Omit<Problem, 'file'>; parks: string[] }>();
+  for (const problem of problems) {
+    const written = writtenAt(problem.path);
+    const key = JSON.stringify([written.path, problem.code, problem.message]);
+    const entry = byPlace.get(key) ?? { problem: { ...problem, path: written.path }, parks: [] };
+    if (written.park !== undefined) entry.parks.push(written.park);
+    byPlace.set(key, entry);
+  }
+  return [...byPlace.values()].map(({ problem, parks }) => (parks.length === 0 ? problem : { ...problem, message: messages.inParks(problem.message, parks) }));
+}
+
+/**
  * Validates a scenario document (already read from JSON or YAML) and returns every problem found.
+ * A group of parks in it is expanded into a metric per park (see `expandGroup`).
  *
  * @example
  * ```ts
@@ -149,10 +169,12 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
  */
 export async function safeParseScenario(input: unknown, options: ParseOptions = {}): Promise<ParseResult> {
   const withFile = (p: Omit<Problem, 'file'>): Problem => (options.file === undefined ? p : { ...p, file: options.file });
-  const shaped = ScenarioSchema.safeParse(input);
+  const shaped = ScenarioFileSchema.safeParse(input);
   if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file) };
-  const problems = (await semanticProblems(shaped.data)).map(withFile);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: shaped.data };
+  const expansion = expandGroup(shaped.data);
+  if (expansion.problems.length > 0) return { ok: false, problems: expansion.problems.map(withFile) };
+  const problems = whereWritten(await semanticProblems(expansion.scenario), expansion.writtenAt).map(withFile);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: expansion.scenario };
 }
 
 /**

@@ -21,7 +21,7 @@ export function projectionText(projection: Projection, title: string): string {
   );
   const metrics = table(
     ['metric', ...projection.years.map(String)],
-    projection.metrics.map((m) => [m.label, ...m.values.map((v) => formatValue(v, m.unit))]),
+    projection.metrics.filter((m) => m.park === undefined).map((m) => [m.label, ...m.values.map((v) => formatValue(v, m.unit))]),
   );
   return `${title}\nDeterministic projection (every assumption at its point value, no noise)\n\n${targets}\n\n${metrics}`;
 }

@@ -44,16 +44,19 @@ export function simulationText(result: SimulationResult, title: string): string 
       : 'No official targets.';
   const metrics = table(
     ['metric', 'year', 'mean', 'p5', 'p25', 'median', 'p75', 'p95'],
-    result.metrics.flatMap((metric) =>
-      metric.years
-        .slice(1)
-        .map((y) => [
-          metric.label,
-          String(y.year),
-          formatValue(y.mean, metric.unit),
-          ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit)),
-        ]),
-    ),
+    // A group's parks are summed up in its totals; each park's own line would drown them.
+    result.metrics
+      .filter((metric) => metric.park === undefined)
+      .flatMap((metric) =>
+        metric.years
+          .slice(1)
+          .map((y) => [
+            metric.label,
+            String(y.year),
+            formatValue(y.mean, metric.unit),
+            ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit)),
+          ]),
+      ),
   );
   const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${m.stoppedEarly ? ` (stopped early at ±${((m.precision?.halfWidth ?? 0) * 100).toFixed(2)} pp)` : ''}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
   const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';

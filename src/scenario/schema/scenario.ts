@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Identifier, SourceRef, Unit, Year } from './common.js';
 import { Distribution } from './distribution.js';
+import { GroupLayout } from './groupLayout.js';
 import { Process, Step } from './process.js';
 import { Target } from './target.js';
 
@@ -142,7 +143,8 @@ export const ScenarioSchema = z.strictObject({
   sources: z.array(Source).default([]),
   horizon: Horizon,
   parameters: z.record(Identifier, Parameter).default({}),
-  metrics: z.record(Identifier, Metric).refine((m) => Object.keys(m).length > 0, 'expected at least one metric'),
+  /** At least one, here or in a `group` (checked once the group is expanded). */
+  metrics: z.record(Identifier, Metric).default({}),
   targets: z.array(Target).default([]),
   context: z.array(ContextFigure).default([]),
   series: z.array(Series).default([]),
@@ -150,6 +152,8 @@ export const ScenarioSchema = z.strictObject({
   variants: z.array(Variant).default([]),
   correlations: z.array(Correlation).default([]),
   notes: z.string().optional(),
+  /** Written by parkcast when it expands a scenario's `group`: which metrics belong to which park. */
+  groupLayout: GroupLayout.optional(),
 });
 
 /** A validated scenario, as returned by `parseScenario` and `loadScenario`. */
