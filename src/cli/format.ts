@@ -62,6 +62,8 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 
 /** What a target needs: a constant yearly growth rate, or (from a zero base) a yearly increase. */
 export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string }): string {
+  // A share's gain in points reads best as points a year, not as the share's own growth rate.
+  if (t.unit === 'points' && t.requiredYearlyIncrease !== null) return `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`;
   if (t.requiredGrowthRate !== null) return formatRate(t.requiredGrowthRate);
   return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—';
 }

@@ -1,6 +1,7 @@
 import type { LogHistogram } from '../engine/logHistogram.js';
 import type { Model } from '../engine/model.js';
 import type { Tally } from '../engine/tally.js';
+import { RELATIVE_MEASURES } from '../scenario/schema/target.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { targetDefinition } from './targetDefinition.js';
 import type { Quantiles, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './types.js';
@@ -59,7 +60,9 @@ export function summarise(
   const targets: SimulatedTarget[] = model.targets.map((target, t) => {
     const hits = tally.hits[t];
     const histogram = tally.measuredHistograms[t];
-    warnings.push(...nonFiniteWarning(`target ${target.id}`, histogram, n));
+    // A ratio or growth rate over a base of zero or less is not finite: say so where it can happen.
+    const what = RELATIVE_MEASURES.includes(target.measure) ? `target ${target.id} (a ${target.measure} over a base of zero or less)` : `target ${target.id}`;
+    warnings.push(...nonFiniteWarning(what, histogram, n));
     const percentiles = histogram.quantiles(PERCENTILES);
     return {
       ...targetDefinition(scenario, scenario.targets[t]),
