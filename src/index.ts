@@ -34,7 +34,7 @@ export { expandGroup, parkCopyName, groupTotalName, type Expansion } from './sce
 export type { Distribution } from './scenario/schema/distribution.js';
 export type { Process, Step } from './scenario/schema/process.js';
 export type { Target, Comparison, Measure } from './scenario/schema/target.js';
-export type { Unit, Quantity } from './scenario/schema/common.js';
+export type { Unit, MeasureUnit, Quantity } from './scenario/schema/common.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
 export { scenarioHash } from './scenario/hash.js';

@@ -23,7 +23,7 @@ describe('docs/guide.md: every command in it runs', async () => {
     await writeFile(join(dir, file.name), file.content.replace('"../docs/scenario.schema.json"', `"${join(root, 'docs/scenario.schema.json')}"`));
 
   it('has a scenario file and commands', () => {
-    expect(files.map((f) => f.name)).toEqual(['riverside.json']);
+    expect(files.map((f) => f.name)).toEqual(['riverside.json', 'riverside-growth.json']);
     expect(commands.length).toBeGreaterThanOrEqual(7);
   });
 
@@ -47,5 +47,19 @@ describe('docs/guide.md: every command in it runs', async () => {
     );
     expect(simulated.stdout).toMatch(/enterprises-60 .* 37\.0%\s+\[36\.6, 37\.4\]/);
     expect(simulated.stdout).toMatch(/output-12bn .* 0\.9%/);
+  });
+
+  it('says what the relative targets print: a ratio and a rate, and first years after the deadline apart', async () => {
+    const cli = (...args: string[]) => run(process.execPath, ['--import', tsx, join(root, 'src/cli/main.ts'), ...args], { cwd: dir });
+    const projected = JSON.parse((await cli('project', 'riverside-growth.json', '--json')).stdout).targets;
+    expect(projected.map((t: { unit: string }) => t.unit)).toEqual(['ratio', 'rate', 'yuan']);
+    expect(Math.round(projected[0].requiredGrowthRate * 1000)).toBe(260);
+    expect(projected[1].requiredGrowthRate).toBe(0.15);
+    const simulated = JSON.parse((await cli('simulate', 'riverside-growth.json', '--trials', '20000', '--seed', '7', '--json')).stdout);
+    const growth = simulated.targets[1];
+    expect(growth.firstYearMet.byYear.map((y: { year: number }) => y.year)).toEqual([2023, 2024, 2025]);
+    expect(growth.firstYearMet.late).toBeGreaterThan(0);
+    // Met in some year by 2025 but not at it: more than the probability.
+    expect(growth.firstYearMet.byYear.reduce((s: number, y: { probability: number }) => s + y.probability, 0)).toBeGreaterThan(growth.probability);
   });
 });

@@ -6,8 +6,9 @@ import { CHART_CONFIG, COLORS, yearColors } from './theme.js';
 
 /**
  * When each target is first met: one stacked bar per target splitting the trials by the first
- * year its measure met the threshold, dark (early) to light (late), and in grey the trials that
- * never met it within the horizon. Only the shares per year are embedded.
+ * year its measure met the threshold, up to the target's deadline, dark (early) to light; in
+ * orange the trials that met it only after the deadline (late: not a success, whatever the
+ * year); in grey those that never met it within the horizon. Only the shares per year are embedded.
  *
  * @example
  * ```ts
@@ -20,10 +21,13 @@ export function firstYearReachedChart(simulation: SimulationResult, options: Cha
   const labels = categoryLabels(simulation.targets);
   const years = [...new Set(simulation.targets.flatMap((t) => t.firstYearMet.byYear.map((y) => y.year)))].sort((a, b) => a - b);
   const never = m.never(simulation.meta.endYear);
+  const late = m.afterDeadline;
   const rows = simulation.targets.flatMap((t, i) => [
     ...t.firstYearMet.byYear.map((y) => ({ category: labels[i], target: t.label, when: String(y.year), order: years.indexOf(y.year), share: y.probability })),
-    { category: labels[i], target: t.label, when: never, order: years.length, share: t.firstYearMet.never },
+    { category: labels[i], target: t.label, when: late, order: years.length, share: t.firstYearMet.late },
+    { category: labels[i], target: t.label, when: never, order: years.length + 1, share: t.firstYearMet.never },
   ]);
+  const anyLate = simulation.targets.some((t) => t.firstYearMet.late > 0);
   const lines = Math.max(1, ...labels.map((l) => l.split('\n').length));
 
   return {
@@ -42,8 +46,11 @@ export function firstYearReachedChart(simulation: SimulationResult, options: Cha
         field: 'when',
         type: 'ordinal',
         title: m.firstYearLegend,
-        scale: { domain: [...years.map(String), never], range: [...yearColors(years.length), COLORS.never] },
-        legend: { columns: years.length + 1 },
+        scale: {
+          domain: [...years.map(String), ...(anyLate ? [late] : []), never],
+          range: [...yearColors(years.length), ...(anyLate ? [COLORS.late] : []), COLORS.never],
+        },
+        legend: { columns: years.length + (anyLate ? 2 : 1) },
       },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [

@@ -2,7 +2,7 @@
  * Every word the charts show, in English and Chinese. Chart builders look text up here and never
  * spell it themselves, so a language is added in one place.
  */
-import type { Unit } from '../scenario/schema/common.js';
+import type { MeasureUnit } from '../scenario/schema/common.js';
 
 /** The language of chart and report text. */
 export type Lang = 'en' | 'zh';
@@ -49,6 +49,11 @@ const en = {
       sum: `Sum of the yearly values up to ${deadline}`,
       runningTotal: `Increase ${baseYear}–${deadline}`,
       reachedBy: `Best year ${baseYear + 1}–${deadline}`,
+      ratioToBase: `${deadline} value over ${baseYear}'s`,
+      averageGrowth: `Average yearly growth ${baseYear}–${deadline}`,
+      yearOnYear: `Growth in ${deadline}`,
+      changeInPoints: `Change ${baseYear}–${deadline}`,
+      everyYear: `Worst year up to ${deadline}`,
     })[measure] ?? `Value in ${deadline}`,
   metRegion: 'Meets the target',
   targetIs: (summary: string) => `Target: ${summary}`,
@@ -56,10 +61,11 @@ const en = {
   deterministicValue: (v: string) => `Deterministic: ${v}`,
   firstYearTitle: 'When each target is first met',
   firstYearSubtitle: (trials: number) =>
-    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure is met (counted from the base year on).`,
+    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure is met (counted from the base year on); a first year after the deadline is late, not a success.`,
   firstYearAxis: 'Share of trials',
   firstYearLegend: 'First met in',
   never: (endYear: number) => `Not by ${endYear}`,
+  afterDeadline: 'Only after the deadline',
   share: 'Share',
   comparisonTitle: 'Chance of meeting each target, by scenario',
   comparisonSubtitle: (confidence: number) => `Whiskers: ${Math.round(confidence * 100)}% Wilson interval.`,
@@ -71,7 +77,16 @@ const en = {
   parkSpreadSubtitle: (parks: number, trials: number) =>
     `${parks} parks, from the highest median down. Lines: 90% of ${trials.toLocaleString('en-US')} trials; bars: the middle 50%; dot: the median.`,
   park: 'Park',
-  unitNames: { yuan: 'Yuan', count: 'Number', persons: 'Persons', area: 'Area', share: 'Share' } as Record<Unit, string>,
+  unitNames: {
+    yuan: 'Yuan',
+    count: 'Number',
+    persons: 'Persons',
+    area: 'Area',
+    share: 'Share',
+    ratio: 'Ratio to the base year',
+    rate: 'Rate',
+    points: 'Percentage points',
+  } as Record<MeasureUnit, string>,
 };
 
 const zh: typeof en = {
@@ -109,16 +124,22 @@ const zh: typeof en = {
       sum: `截至 ${deadline} 年的逐年合计`,
       runningTotal: `${baseYear}–${deadline} 年增量`,
       reachedBy: `${baseYear + 1}–${deadline} 年最高值`,
+      ratioToBase: `${deadline} 年为 ${baseYear} 年的倍数`,
+      averageGrowth: `${baseYear}–${deadline} 年年均增速`,
+      yearOnYear: `${deadline} 年增速`,
+      changeInPoints: `${baseYear}–${deadline} 年变化`,
+      everyYear: `截至 ${deadline} 年最差一年`,
     })[measure] ?? `${deadline} 年数值`,
   metRegion: '达标',
   targetIs: (summary: string) => `目标：${summary}`,
   chanceMet: (p: string) => `达标概率 ${p}`,
   deterministicValue: (v: string) => `确定性预测：${v}`,
   firstYearTitle: '各项目标首次实现的年份',
-  firstYearSubtitle: (trials: number) => `${trials} 次模拟按目标首次实现的年份分布（自基准年起计）。`,
+  firstYearSubtitle: (trials: number) => `${trials} 次模拟按目标首次实现的年份分布（自基准年起计）；期限之后才实现的不算达标。`,
   firstYearAxis: '模拟占比',
   firstYearLegend: '首次实现',
   never: (endYear: number) => `${endYear} 年前未实现`,
+  afterDeadline: '期限之后才实现',
   share: '占比',
   comparisonTitle: '各情景下目标的实现概率',
   comparisonSubtitle: (confidence: number) => `误差线：${Math.round(confidence * 100)}% Wilson 区间。`,
@@ -129,7 +150,7 @@ const zh: typeof en = {
   parkSpreadTitle: (metric: string, year: number) => `${metric}：${year} 年各园区`,
   parkSpreadSubtitle: (parks: number, trials: number) => `${parks} 个园区，按中位数从高到低。线：${trials} 次模拟的 90% 区间；条：中间 50%；点：中位数。`,
   park: '园区',
-  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例' },
+  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例', ratio: '与基准年之比', rate: '增速', points: '百分点' },
 };
 
 /** The chart text of a language. */

@@ -31,8 +31,10 @@ export function thresholdRange(target: TargetDefinition): [number, number] {
 
 /**
  * Where a target sits on its metric's own scale in its deadline year, or null when it cannot be
- * drawn there (a `sum` over years). A `runningTotal` target counts the increase since the base
- * year, so its level is the deterministic base-year value plus the threshold.
+ * drawn there (a `sum` over years, a year-on-year rate that hangs on the year before). A
+ * `runningTotal` target counts the increase since the base year, so its level is the
+ * deterministic base-year value plus the threshold; the ratio, average growth and points
+ * measures are turned into levels from that base-year value likewise.
  */
 export function targetLevel(target: TargetDefinition, projection: Projection | undefined): [number, number] | null {
   const [low, high] = thresholdRange(target);
@@ -40,11 +42,24 @@ export function targetLevel(target: TargetDefinition, projection: Projection | u
     case 'value':
     case 'reachedBy':
       return [low, high];
+    case 'everyYear':
+      return [low, high];
     case 'runningTotal': {
       const base = projection?.metrics.find((m) => m.name === target.metric)?.values[0] ?? 0;
       return [base + low, base + high];
     }
+    case 'ratioToBase':
+    case 'averageGrowth':
+    case 'changeInPoints': {
+      const base = projection?.metrics.find((m) => m.name === target.metric)?.values[0];
+      if (base === undefined) return null;
+      const years = target.deadline - (projection?.meta.baseYear ?? target.deadline);
+      const level = (x: number) =>
+        target.measure === 'ratioToBase' ? base * x : target.measure === 'averageGrowth' ? base * (1 + x) ** years : base + x / 100;
+      return [level(low), level(high)];
+    }
     case 'sum':
+    case 'yearOnYear':
       return null;
   }
 }

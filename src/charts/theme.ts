@@ -21,6 +21,8 @@ export const COLORS = {
   joint: '#e08214',
   reference: '#777777',
   never: '#d9d9d9',
+  /** First met only after the deadline: warm, apart from the blue years that count as success. */
+  late: '#fdae6b',
 } as const;
 
 /** Sequential colours for years, dark (early) to light (late), for first-year charts. */

@@ -1,4 +1,4 @@
-import type { Unit } from '../scenario/schema/common.js';
+import type { MeasureUnit } from '../scenario/schema/common.js';
 import { chartMessages, type Lang } from './messages.js';
 
 /** How values of a unit are shown: multiply by `factor`, then write `unit` after them. */
@@ -15,7 +15,7 @@ interface Step {
 }
 
 // Largest first; the first step the magnitude reaches is used.
-const STEPS: Record<Lang, Partial<Record<Unit, readonly Step[]>>> = {
+const STEPS: Record<Lang, Partial<Record<MeasureUnit, readonly Step[]>>> = {
   en: {
     yuan: [
       { atLeast: 1e9, factor: 1e-9, unit: 'billion yuan' },
@@ -29,6 +29,9 @@ const STEPS: Record<Lang, Partial<Record<Unit, readonly Step[]>>> = {
     ],
     persons: [{ atLeast: 0, factor: 1, unit: 'persons' }],
     share: [{ atLeast: 0, factor: 100, unit: '%' }],
+    rate: [{ atLeast: 0, factor: 100, unit: '%' }],
+    ratio: [{ atLeast: 0, factor: 1, unit: '×' }],
+    points: [{ atLeast: 0, factor: 1, unit: 'points' }],
   },
   zh: {
     yuan: [
@@ -45,12 +48,18 @@ const STEPS: Record<Lang, Partial<Record<Unit, readonly Step[]>>> = {
       { atLeast: 0, factor: 1, unit: '人' },
     ],
     share: [{ atLeast: 0, factor: 100, unit: '%' }],
+    rate: [{ atLeast: 0, factor: 100, unit: '%' }],
+    ratio: [{ atLeast: 0, factor: 1, unit: '倍' }],
+    points: [{ atLeast: 0, factor: 1, unit: '个百分点' }],
   },
 };
 
+/** Units written with one decimal whatever the value (5.0%, 2.0 points), as fractions of a whole are. */
+const ONE_DECIMAL: ReadonlySet<MeasureUnit> = new Set(['share', 'rate', 'points']);
+
 /**
  * The readable scale for values of a unit around `magnitude`: yuan in billions (or 亿元 in
- * Chinese), shares in percent, counts as they are.
+ * Chinese), shares and rates in percent, ratios as multiples (×), counts as they are.
  *
  * @example
  * ```ts
@@ -58,7 +67,7 @@ const STEPS: Record<Lang, Partial<Record<Unit, readonly Step[]>>> = {
  * displayUnit('yuan', 'zh', 3e10); // { factor: 1e-8, unit: '亿元' }
  * ```
  */
-export function displayUnit(unit: Unit, lang: Lang, magnitude: number): DisplayUnit {
+export function displayUnit(unit: MeasureUnit, lang: Lang, magnitude: number): DisplayUnit {
   const steps = STEPS[lang][unit];
   if (steps === undefined) return { factor: 1, unit: '' };
   const size = Number.isFinite(magnitude) ? Math.abs(magnitude) : 0;
@@ -81,9 +90,10 @@ export function magnitudeOf(values: Iterable<number | null | undefined>): number
  * axisUnitTitle('yuan', displayUnit('yuan', 'en', 3e10), 'en'); // 'Billion yuan'
  * ```
  */
-export function axisUnitTitle(unit: Unit, display: DisplayUnit, lang: Lang): string {
+export function axisUnitTitle(unit: MeasureUnit, display: DisplayUnit, lang: Lang): string {
   const name = chartMessages(lang).unitNames[unit];
   if (unit === 'yuan') return display.unit.charAt(0).toUpperCase() + display.unit.slice(1);
+  if (unit === 'points') return name;
   if (display.unit === '' || (unit === 'persons' && display.factor === 1)) return name;
   return `${name} (${display.unit})`;
 }
@@ -110,18 +120,22 @@ export function d3Format(scaledMagnitude: number, integral = false): string {
  * formatQuantity(16.87e9, 'yuan', 'zh'); // '169 亿元'
  * formatQuantity(0.054, 'share', 'en');  // '5.4%'
  * formatQuantity(94.39, 'count', 'en');  // '94.4'
+ * formatQuantity(0.15, 'rate', 'en');    // '15.0%'
+ * formatQuantity(2, 'ratio', 'en');      // '2×'
+ * formatQuantity(2, 'points', 'zh');     // '2.0 个百分点'
  * formatQuantity(9.9956e9, 'yuan', 'en', 2); // '9.9956 billion yuan' (two more decimals)
  * ```
  */
-export function formatQuantity(value: number | null | undefined, unit: Unit, lang: Lang, extraDigits = 0): string {
+export function formatQuantity(value: number | null | undefined, unit: MeasureUnit, lang: Lang, extraDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const display = displayUnit(unit, lang, value);
   const scaled = value * display.factor;
-  const integral = unit !== 'share' && Number.isInteger(scaled);
-  const digits = (unit === 'share' ? 1 : decimalsFor(scaled, integral)) + (integral ? 0 : extraDigits);
+  const oneDecimal = ONE_DECIMAL.has(unit);
+  const integral = !oneDecimal && Number.isInteger(scaled);
+  const digits = (oneDecimal ? 1 : decimalsFor(scaled, integral)) + (integral ? 0 : extraDigits);
   const number = scaled.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   if (display.unit === '') return number;
-  if (display.unit === '%') return `${number}%`;
+  if (display.unit === '%' || display.unit === '×') return `${number}${display.unit}`;
   return `${number} ${display.unit}`;
 }
 

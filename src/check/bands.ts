@@ -28,4 +28,11 @@ export const bands = {
   staleBaseYears: 2,
   /** A money figure below this many yuan is more likely written in billions or in 10,000s of yuan. */
   minYuanFigure: 10_000,
+  /**
+   * A growth rate (a fraction a year) at or above this is more likely a percentage (15 for 15%):
+   * doubling every year is rare even for parks, whose plans ask for 5-30% a year.
+   */
+  maxPlausibleRate: 1,
+  /** A change in percentage points below this is more likely a fraction (0.02 for 2 points): plans move shares by 0.5-10 points. */
+  minPlausiblePoints: 0.1,
 } as const;

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema/scenario.js';
 
 /** A unit the check understands; free-text units of context figures and series are mapped onto these. */
-export type UnitClass = 'yuan' | 'usd' | 'count' | 'persons' | 'area' | 'share' | 'year' | 'other';
+export type UnitClass = 'yuan' | 'usd' | 'count' | 'persons' | 'area' | 'share' | 'ratio' | 'rate' | 'points' | 'year' | 'other';
 
 /** A stated number of the scenario: a metric's numeric baseline, a context figure or a series point. */
 export interface Figure {
@@ -24,7 +24,11 @@ const UNIT_PATTERNS: ReadonlyArray<[UnitClass, RegExp]> = [
   ['persons', /^(persons?|people|workers?|employees?|人)$/i],
   ['count', /^(count|number|enterprises?|compan(y|ies)|firms?|个|家)$/i],
   ['area', /^(area|m2|m²|sq ?m|square met(er|re)s?)$/i],
-  ['share', /^(share|fraction|ratio)$/i],
+  ['share', /^(share|fraction)$/i],
+  // A ratio (2 for "doubles") is not a share: it has no upper limit.
+  ['ratio', /^(ratio|times|multiple|倍)$/i],
+  ['rate', /^(rate|growth rate|rate per year|per year rate)$/i],
+  ['points', /^(points|percentage points|pp|个百分点|百分点)$/i],
   ['year', /^(year|yr)$/i],
 ];
 

@@ -24,7 +24,12 @@ export function amount(value: number, unit: UnitClass | string, digits = 6): str
     case 'usd':
       return `$${scaled('').trim()}`;
     case 'share':
+    case 'rate':
       return `${trim(value * 100, 4)}%`;
+    case 'ratio':
+      return `${trim(value, 4)}×`;
+    case 'points':
+      return `${trim(value, 4)} percentage points`;
     case 'persons':
       return `${grouped(value)} persons`;
     case 'area':
@@ -175,6 +180,13 @@ export const checkMessages = {
   shareOutOfRange: (figure: string, value: number) =>
     `Figure ${figure} is a share of ${value}, outside 0-1: shares are fractions (5.4% is 0.054)` +
     `${value > 1 && value <= 100 ? `; ${value} reads like a percentage (${value / 100})` : ''}. High confidence.`,
+  rateReadsLikePercent: (figure: string, value: number) =>
+    `Figure ${figure} is a rate of ${value}, i.e. ${trim(value * 100, 4)}% a year: rates are fractions (15% is 0.15)` +
+    `${Math.abs(value) <= 100 ? `; ${value} reads like a percentage (${value / 100})` : ''}. Medium confidence: a tiny base can grow this fast.`,
+  pointsOutOfRange: (figure: string, value: number) =>
+    `Figure ${figure} is a change of ${value} percentage points: a share cannot move by more than 100 points. High confidence.`,
+  pointsReadLikeFraction: (figure: string, value: number) =>
+    `Figure ${figure} is a change of only ${value} percentage points: points are written as points (2 for "up 2 points"), so ${value} reads like a fraction (${trim(value * 100, 4)} points). Medium confidence: small changes do occur.`,
   yuanTooSmall: (figure: string, value: number) =>
     `Figure ${figure} is only ${amount(value, 'yuan')}: money is in yuan, so this looks written in billions or in 10,000s of yuan. ` +
     'Medium confidence: small amounts do occur.',

@@ -1,9 +1,11 @@
-import type { Unit } from '../index.js';
+import type { MeasureUnit } from '../index.js';
 
-/** A number in the metric's unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan, 105, 5.4%. */
-export function formatValue(value: number | null | undefined, unit: Unit | string): string {
+/** A number in the metric's (or measure's) unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan, 105, 5.4%, 2.00×, 3.0 pts. */
+export function formatValue(value: number | null | undefined, unit: MeasureUnit | string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (unit === 'share') return `${(value * 100).toFixed(1)}%`;
+  if (unit === 'share' || unit === 'rate') return `${(value * 100).toFixed(1)}%`;
+  if (unit === 'ratio') return `${value.toFixed(2)}×`;
+  if (unit === 'points') return `${value.toFixed(1)} pts`;
   const abs = Math.abs(value);
   const scaled = (divisor: number, suffix: string) => `${(value / divisor).toFixed(abs / divisor >= 100 ? 0 : abs / divisor >= 10 ? 1 : 2)} ${suffix}`;
   const suffix = unit === 'yuan' ? ' yuan' : unit === 'area' ? ' m²' : '';
@@ -37,7 +39,7 @@ export function formatRate(rate: number | null): string {
 }
 
 /** The threshold as the target states it: `>= 30.0 bn yuan`, `between 2 and 3`. */
-export function formatThreshold(comparison: string, threshold: number | readonly [number, number], unit: Unit | string): string {
+export function formatThreshold(comparison: string, threshold: number | readonly [number, number], unit: MeasureUnit | string): string {
   if (Array.isArray(threshold)) return `${formatValue(threshold[0], unit)} to ${formatValue(threshold[1], unit)}`;
   return `${comparison} ${formatValue(threshold as number, unit)}`;
 }
@@ -60,6 +62,8 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 
 /** What a target needs: a constant yearly growth rate, or (from a zero base) a yearly increase. */
 export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string }): string {
+  // A share's gain in points reads best as points a year, not as the share's own growth rate.
+  if (t.unit === 'points' && t.requiredYearlyIncrease !== null) return `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`;
   if (t.requiredGrowthRate !== null) return formatRate(t.requiredGrowthRate);
   return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—';
 }

@@ -1,3 +1,4 @@
+import type { Measure } from '../scenario/schema/target.js';
 import type { ModelTarget } from './model.js';
 import type { TargetBounds } from './targetBounds.js';
 
@@ -28,9 +29,10 @@ export function margin(target: TargetBounds, value: number): number {
 
 /**
  * Evaluates every target on every trial of a block: the measure at the deadline (value, running
- * total, sum from `fromIndex`, or for `reachedBy` the first year met, else the year closest to
- * meeting it), whether it hits, and the first year index at which the measure is met anywhere in
- * the horizon (so a late hit shows as late, not never). Each year is one tight pass over typed
+ * total, sum from `fromIndex`, for `reachedBy` the first year met, else the year closest to
+ * meeting it, a ratio, growth rate or change in points, or for `everyYear` the year closest to
+ * missing), whether it hits, and the first year index at which the measure, computed as of that
+ * year, is met anywhere in the horizon (so a late hit shows as late, not never). Each year is one tight pass over typed
  * arrays (`scanYear`), which at the deadline also takes the measure. `scratch` holds running sums,
  * totals or best values.
  */
@@ -103,8 +105,95 @@ export function measureTargets(
         }
         break;
       }
+      case 'ratioToBase':
+      case 'averageGrowth':
+      case 'yearOnYear':
+      case 'changeInPoints': {
+        // The measure as of each year (the average growth to that year, say), scanned like a value:
+        // a rate can meet its threshold early and fall below it again.
+        const asOf = scratch;
+        for (let y = 1; y < series.length; y++) {
+          relativeAsOf(target.measure, series, y, length, asOf);
+          counts[y] = scanYear(asOf, length, from, to, y, y === 1, first, at(y), hit);
+        }
+        break;
+      }
+      case 'everyYear':
+        measureEveryYear(target, series, length, measured, hit, first, counts, scratch);
+        break;
     }
   }
+}
+
+/**
+ * A relative measure of every trial as of `year`: x[y] / x[B], (x[y] / x[B])^(1/y) − 1,
+ * x[y] / x[y−1] − 1, or (x[y] − x[B]) × 100 points. A base of zero or less gives NaN, which meets
+ * nothing and is reported as a value that is not finite (never a ratio of two negatives read as
+ * growth); a value that fell to zero or below from a positive base is an average growth of −100%.
+ */
+function relativeAsOf(measure: Measure, series: readonly Float64Array[], year: number, length: number, out: Float64Array): void {
+  const x = series[year];
+  const base = series[0];
+  switch (measure) {
+    case 'ratioToBase':
+      for (let i = 0; i < length; i++) out[i] = base[i] > 0 ? x[i] / base[i] : Number.NaN;
+      break;
+    case 'averageGrowth': {
+      const power = 1 / year;
+      for (let i = 0; i < length; i++) out[i] = base[i] > 0 ? Math.max(x[i] / base[i], 0) ** power - 1 : Number.NaN;
+      break;
+    }
+    case 'yearOnYear': {
+      const previous = series[year - 1];
+      for (let i = 0; i < length; i++) out[i] = previous[i] > 0 ? x[i] / previous[i] - 1 : Number.NaN;
+      break;
+    }
+    default:
+      for (let i = 0; i < length; i++) out[i] = (x[i] - base[i]) * 100;
+  }
+}
+
+/**
+ * `everyYear`: met only if the value meets the bounds in every year from `fromIndex` to the
+ * deadline, so the first year met is the deadline or never (a later year cannot mend a missed
+ * one). While scanning, `first` holds 0 as long as every year so far is met and -1 once one is
+ * missed; the measure is the value of the year closest to missing (a NaN year stays NaN).
+ */
+function measureEveryYear(
+  target: ModelTarget,
+  series: readonly Float64Array[],
+  length: number,
+  measured: Float64Array,
+  hit: Uint8Array,
+  first: Int16Array,
+  counts: Int32Array,
+  worst: Float64Array,
+): void {
+  const { metFrom: from, metTo: to, deadlineIndex: deadline, fromIndex: start } = target;
+  const x0 = series[start];
+  for (let i = 0; i < length; i++) {
+    const m = x0[i];
+    worst[i] = m;
+    first[i] = (Number(m >= from) & Number(m <= to)) - 1;
+  }
+  for (let y = start + 1; y <= deadline; y++) {
+    const x = series[y];
+    for (let i = 0; i < length; i++) {
+      const m = x[i];
+      first[i] |= (Number(m >= from) & Number(m <= to)) - 1;
+      const w = worst[i];
+      if (!Number.isNaN(w) && !(margin(target, m) >= margin(target, w))) worst[i] = m;
+    }
+  }
+  let allMet = 0;
+  for (let i = 0; i < length; i++) {
+    const all = first[i] + 1;
+    first[i] = all * (deadline + 1) - 1;
+    measured[i] = worst[i];
+    hit[i] = all;
+    allMet += all;
+  }
+  counts[deadline] = allMet;
 }
 
 /**

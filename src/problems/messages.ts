@@ -77,4 +77,13 @@ export const messages = {
     `these correlations cannot hold together (${pairs.join(', ')}): the matrix they form is not a valid correlation matrix (not positive definite); weaken the strongest ones, or drop one that follows from the others`,
   selfCorrelation: (name: string) => `a correlation needs two different assumptions, got "${name}" twice`,
   boundsOrder: (min: number, max: number) => `expected bounds with min < max, got min ${min} and max ${max}`,
+  relativeMeasureBase: (measure: string, metric: string, why: string) =>
+    `the measure "${measure}" divides by metric ${metric}'s ${measure === 'yearOnYear' ? "previous year's" : 'base-year'} value, which must be above zero, but ${why}`,
+  baselineNotPositive: (baseline: number) => `its baseline is ${describeValue(baseline)}`,
+  baselineCanBeNonPositive: (dist: string, lowest: number) =>
+    `its baseline (a ${dist} distribution) can be ${lowest === 0 ? '0' : Number.isFinite(lowest) ? `as low as ${describeValue(lowest)}` : 'zero or negative'}: use a positive range (a lognormal shape, or bounds.min above zero)`,
+  pointNotPositive: (point: number) => `its baseline's point value is ${describeValue(point)}`,
+  pointsNeedShare: (metric: string, unit: string) =>
+    `the measure "changeInPoints" is a share's change in percentage points, but metric ${metric} is in ${unit} (for an increase in its own unit use "runningTotal", for a relative one "ratioToBase")`,
+  fromYearUnused: (measure: string) => `"fromYear" is read only by the measures "sum" and "everyYear"; the measure "${measure}" would ignore it`,
 } as const;

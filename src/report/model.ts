@@ -99,9 +99,9 @@ function valueBeside(value: number, target: SimulatedTarget, lang: Lang): string
 
 const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-/** The median first year among trials that met the target within the horizon. */
+/** The median first year met among trials that met it by the deadline (a later first year is late, not counted). */
 function typicalFirstYear(t: SimulatedTarget): string {
-  const met = 1 - t.firstYearMet.never;
+  const met = t.firstYearMet.byYear.reduce((sum, y) => sum + y.probability, 0);
   if (met <= 0) return '—';
   let cumulative = 0;
   for (const { year, probability } of t.firstYearMet.byYear) {

@@ -2,10 +2,39 @@ import { margin } from '../engine/measure.js';
 import { compileModel } from '../engine/model.js';
 import { runNominal } from '../engine/nominal.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import type { Measure } from '../scenario/schema/target.js';
 import { groupMemberships } from './groupMembership.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
 import { resultMeta, targetDefinition } from './targetDefinition.js';
 import type { ProjectedTarget, Projection } from './types.js';
+
+/**
+ * Where a relative measure starts in the base year (a ratio of 1, no growth, no points gained),
+ * else the base-year value, to tell which end of a `between` range is nearer.
+ */
+function measureAtBase(measure: Measure, baseValue: number): number {
+  if (measure === 'ratioToBase') return 1;
+  if (measure === 'changeInPoints' || measure === 'averageGrowth' || measure === 'yearOnYear') return 0;
+  return baseValue;
+}
+
+/**
+ * The constant yearly increase, in the target's unit, that meets `level` by the deadline: for
+ * counts introduced, points gained, or a value's yearly step; null where a yearly step says
+ * nothing (a sum, a ratio or rate, a level to hold every year).
+ */
+function requiredYearlyIncrease(measure: Measure, level: number, baseValue: number, years: number): number | null {
+  switch (measure) {
+    case 'runningTotal':
+    case 'changeInPoints':
+      return level / years;
+    case 'value':
+    case 'reachedBy':
+      return (level - baseValue) / years;
+    default:
+      return null;
+  }
+}
 
 /**
  * Projects a scenario deterministically: every assumption at its point value (its median unless
@@ -29,19 +58,20 @@ export async function project(scenario: Scenario): Promise<Projection> {
     const series = byName.get(target.metric) as number[];
     const value = outcome.measured;
     const years = compiled.deadlineIndex;
-    // The level to reach: for `between`, the nearer end of the range.
-    const level = compiled.comparison === 'between' && series[0] > compiled.high ? compiled.high : compiled.low;
+    // The level to reach: for `between`, the nearer end of the range from where the measure starts.
+    const start = measureAtBase(target.measure, series[0]);
+    const level = compiled.comparison === 'between' && start > compiled.high ? compiled.high : compiled.low;
     const fromYear = compiled.fromIndex;
-    const requiredYearlyIncrease = target.measure === 'runningTotal' ? level / years : target.measure === 'sum' ? null : (level - series[0]) / years;
+    const rising = compiled.comparison !== '<' && compiled.comparison !== '<=';
     return {
       ...targetDefinition(scenario, target),
       met: outcome.hit,
       value,
       margin: margin(compiled, value),
       firstYearMet: outcome.firstYearIndex < 0 ? null : model.years[outcome.firstYearIndex],
-      requiredGrowthRate: requiredGrowthRate(series[0], level, years, target.measure, fromYear),
+      requiredGrowthRate: requiredGrowthRate(series[0], level, years, target.measure, fromYear, rising),
       projectedGrowthRate: series[0] > 0 && series[years] > 0 ? (series[years] / series[0]) ** (1 / years) - 1 : null,
-      requiredYearlyIncrease,
+      requiredYearlyIncrease: requiredYearlyIncrease(target.measure, level, series[0], years),
     };
   });
 

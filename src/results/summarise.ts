@@ -1,6 +1,7 @@
 import type { LogHistogram } from '../engine/logHistogram.js';
 import type { Model } from '../engine/model.js';
 import type { Tally } from '../engine/tally.js';
+import { RELATIVE_MEASURES } from '../scenario/schema/target.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { groupMemberships } from './groupMembership.js';
 import { targetDefinition } from './targetDefinition.js';
@@ -25,6 +26,29 @@ function nonFiniteWarning(what: string, histogram: LogHistogram, trials: number)
     : [];
 }
 
+/**
+ * The shares of trials by the first year a target was met: the years up to the deadline, then
+ * the years after it apart (late is not success), then never.
+ */
+function firstYearShares(
+  years: readonly number[],
+  counts: readonly number[],
+  deadlineIndex: number,
+  never: number,
+  n: number,
+): SimulatedTarget['firstYearMet'] {
+  const share = (index: number) => ({ year: years[index], probability: counts[index] / n });
+  const indices = years.map((_, index) => index);
+  // Whole-number counts, summed before dividing: the shares add up exactly.
+  const lateCount = counts.slice(deadlineIndex + 1).reduce((sum, count) => sum + count, 0);
+  return {
+    byYear: indices.slice(1, deadlineIndex + 1).map(share),
+    late: lateCount / n,
+    lateByYear: indices.slice(deadlineIndex + 1).map(share),
+    never: never / n,
+  };
+}
+
 /** Turns a run's tally into the reported summary: probabilities with intervals, first years, shortfalls, quantiles. */
 export function summarise(
   model: Model,
@@ -37,7 +61,9 @@ export function summarise(
   const targets: SimulatedTarget[] = model.targets.map((target, t) => {
     const hits = tally.hits[t];
     const histogram = tally.measuredHistograms[t];
-    warnings.push(...nonFiniteWarning(`target ${target.id}`, histogram, n));
+    // A ratio or growth rate over a base of zero or less is not finite: say so where it can happen.
+    const what = RELATIVE_MEASURES.includes(target.measure) ? `target ${target.id} (a ${target.measure} over a base of zero or less)` : `target ${target.id}`;
+    warnings.push(...nonFiniteWarning(what, histogram, n));
     const percentiles = histogram.quantiles(PERCENTILES);
     return {
       ...targetDefinition(scenario, scenario.targets[t]),
@@ -45,10 +71,7 @@ export function summarise(
       interval: wilsonInterval(hits, n, confidence),
       standardError: standardError(hits, n),
       hits,
-      firstYearMet: {
-        byYear: years.slice(1).map((year, index) => ({ year, probability: tally.firstYearCounts[t][index + 1] / n })),
-        never: tally.never[t] / n,
-      },
+      firstYearMet: firstYearShares(years, tally.firstYearCounts[t], target.deadlineIndex, tally.never[t], n),
       expectedShortfall: tally.shortfallCounts[t] > 0 ? tally.shortfallSums[t].value() / tally.shortfallCounts[t] : null,
       measured: {
         mean: tally.measuredMoments[t].count > 0 ? tally.measuredMoments[t].mean : null,

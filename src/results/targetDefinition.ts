@@ -1,6 +1,6 @@
 import { scenarioHash } from '../scenario/hash.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
-import type { Target } from '../scenario/schema/target.js';
+import { measureUnit, type Target } from '../scenario/schema/target.js';
 import { VERSION } from '../version.js';
 import type { ResultMeta, TargetDefinition } from './types.js';
 
@@ -11,7 +11,7 @@ export function targetDefinition(scenario: Scenario, target: Target): TargetDefi
     label: target.label,
     kind: target.kind,
     metric: target.metric,
-    unit: scenario.metrics[target.metric].unit,
+    unit: measureUnit(target.measure, scenario.metrics[target.metric].unit),
     measure: target.measure,
     comparison: target.comparison,
     threshold: target.threshold,

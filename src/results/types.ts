@@ -1,4 +1,4 @@
-import type { Unit } from '../scenario/schema/common.js';
+import type { MeasureUnit, Unit } from '../scenario/schema/common.js';
 import type { Comparison, Measure } from '../scenario/schema/target.js';
 
 /** What a target asks for, repeated in each result so a result can be read on its own. */
@@ -7,7 +7,8 @@ export interface TargetDefinition {
   readonly label: string;
   readonly kind: 'official' | 'stretch';
   readonly metric: string;
-  readonly unit: Unit;
+  /** The unit of the threshold and the measured value: the metric's, or `ratio`, `rate` or `points` for a relative measure. */
+  readonly unit: MeasureUnit;
   readonly measure: Measure;
   readonly comparison: Comparison;
   /** A number, or [low, high] for `between`. */
@@ -20,15 +21,19 @@ export interface ProjectedTarget extends TargetDefinition {
   readonly met: boolean;
   /** The measured value at the deadline (value, sum, running total or best year, per `measure`). */
   readonly value: number;
-  /** How far the value is past the threshold (positive: met with room; negative: short), in the metric's unit. */
+  /** How far the value is past the threshold (positive: met with room; negative: short), in the target's unit. */
   readonly margin: number;
-  /** The first year the target's measure is met, within the horizon; null if never. */
+  /**
+   * The first year the target's measure, computed as of that year, is met within the horizon; null
+   * if never. A year after the deadline is late (and `met` is false); a year before it may have
+   * been lost again by the deadline (a value or rate that falls back).
+   */
   readonly firstYearMet: number | null;
   /** The constant yearly growth rate from the base-year value that would meet the target by its deadline; null when a rate cannot express it (a zero baseline). */
   readonly requiredGrowthRate: number | null;
   /** The growth rate this projection actually has over the same years (for comparison); null when the base is zero. */
   readonly projectedGrowthRate: number | null;
-  /** The constant yearly increase (in the metric's unit) that would meet the target: for counts introduced or graduated. */
+  /** The constant yearly increase (in the target's unit: points for `changeInPoints`) that would meet the target: for counts introduced or graduated. */
   readonly requiredYearlyIncrease: number | null;
 }
 
@@ -77,9 +82,19 @@ export interface SimulatedTarget extends TargetDefinition {
   /** The Monte Carlo standard error of the probability, sqrt(p(1-p)/n). */
   readonly standardError: number;
   readonly hits: number;
-  /** The first year the target's measure was met, as shares of all trials; `never` for trials that never met it within the horizon. */
-  readonly firstYearMet: { readonly byYear: ReadonlyArray<{ readonly year: number; readonly probability: number }>; readonly never: number };
-  /** Mean shortfall (in the metric's unit) over the trials that missed; null if none missed. */
+  /**
+   * The first year the target's measure (computed as of that year) was met, as shares of all
+   * trials: `byYear` for the years up to the deadline, `late` (and `lateByYear`) for trials first
+   * meeting it only after the deadline — not a success — and `never` for trials that never met it
+   * within the horizon. The four add up to 1.
+   */
+  readonly firstYearMet: {
+    readonly byYear: ReadonlyArray<{ readonly year: number; readonly probability: number }>;
+    readonly late: number;
+    readonly lateByYear: ReadonlyArray<{ readonly year: number; readonly probability: number }>;
+    readonly never: number;
+  };
+  /** Mean shortfall (in the target's unit) over the trials that missed; null if none missed. */
   readonly expectedShortfall: number | null;
   /**
    * The measured value's distribution: mean, quantiles, and the 101 percentiles p0..p100 (for

@@ -5,8 +5,10 @@ import { type Problem, ScenarioError } from '../problems/problem.js';
 import { correlationMatrix } from './correlationMatrix.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Expansion, expandGroup } from './expandGroup.js';
+import type { Distribution } from './schema/distribution.js';
 import { ScenarioFileSchema } from './schema/group.js';
 import type { Scenario } from './schema/scenario.js';
+import { MEASURES_WITH_FROM_YEAR, RELATIVE_MEASURES } from './schema/target.js';
 import { problemsFromZod } from './zodProblems.js';
 
 /** The outcome of `safeParseScenario`: the scenario, or every problem found. */
@@ -18,6 +20,53 @@ export interface ParseOptions {
 }
 
 const RESERVED = new Set<string>([...ALLOWED_FUNCTIONS, 'and', 'or', 'not', 'true', 'false', 'pi', 'e', 'Infinity', 'NaN']);
+
+/**
+ * Why a baseline can be zero or less, or undefined when it cannot: a number, or a distribution
+ * whose lowest possible value (its support, within its bounds) or point value is not above zero.
+ * A derived metric without a baseline is computed, so only the run can tell (it gives NaN there,
+ * reported as values that are not finite).
+ */
+function nonPositiveBaseline(baseline: number | Distribution | undefined): string | undefined {
+  if (baseline === undefined) return undefined;
+  if (typeof baseline === 'number') return baseline > 0 ? undefined : messages.baselineNotPositive(baseline);
+  if (baseline.point !== undefined && !(baseline.point > 0)) return messages.pointNotPositive(baseline.point);
+  // The lowest value a draw can take, and whether a draw can equal it (a lognormal's 0 is never drawn).
+  let lowest: number;
+  let open = false;
+  switch (baseline.dist) {
+    case 'fixed':
+      lowest = baseline.value;
+      break;
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+    case 'beta':
+      lowest = baseline.min;
+      break;
+    case 'poisson':
+    case 'binomial':
+      lowest = 0;
+      break;
+    case 'lognormal':
+      lowest = 0;
+      open = true;
+      break;
+    case 'normal':
+      lowest = Number.NEGATIVE_INFINITY;
+      break;
+    case 'range90':
+      lowest = baseline.shape === 'lognormal' ? 0 : Number.NEGATIVE_INFINITY;
+      open = baseline.shape === 'lognormal';
+      break;
+  }
+  const min = baseline.bounds?.min;
+  if (min !== undefined && min > lowest) {
+    lowest = min;
+    open = false;
+  }
+  return lowest > 0 || (lowest === 0 && open) ? undefined : messages.baselineCanBeNonPositive(baseline.dist, lowest);
+}
 
 /** Checks what the schema's shape cannot: references, years, expressions, cycles. */
 async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'>>> {
@@ -117,6 +166,16 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     else if (target.deadline > endYear) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
     if (target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
       add(at('fromYear'), messages.yearOutsideHorizon(target.fromYear, baseYear, Math.min(target.deadline, endYear)), 'year_range');
+    }
+    if (target.fromYear !== undefined && !MEASURES_WITH_FROM_YEAR.includes(target.measure))
+      add(at('fromYear'), messages.fromYearUnused(target.measure), 'unused_field');
+    const metric = s.metrics[target.metric];
+    if (metric !== undefined && RELATIVE_MEASURES.includes(target.measure)) {
+      const why = nonPositiveBaseline(metric.baseline);
+      if (why !== undefined) add(at('measure'), messages.relativeMeasureBase(target.measure, target.metric, why), 'measure_base');
+    }
+    if (metric !== undefined && target.measure === 'changeInPoints' && metric.unit !== 'share') {
+      add(at('measure'), messages.pointsNeedShare(target.metric, metric.unit), 'measure_unit');
     }
     const isRange = Array.isArray(target.threshold);
     if (isRange !== (target.comparison === 'between')) add(at('threshold'), messages.thresholdShape(target.comparison), 'threshold');

@@ -5,12 +5,16 @@ import {
   exceedanceAt,
   fanChart,
   firstYearReachedChart,
+  formatQuantity,
   parkCharts,
   scenarioComparisonChart,
   targetProbabilitiesChart,
 } from '../../src/charts/index.js';
 import { wrapText } from '../../src/charts/labels.js';
+import { COLORS } from '../../src/charts/theme.js';
+import { parseScenario, simulate } from '../../src/index.js';
 import { compileChart } from '../../src/render/compile.js';
+import { baseScenario } from '../fixtures/scenarios.js';
 import { chartResults, seedResults } from './results.js';
 
 // The parts of a spec these tests look into (vega-lite's own types are unions too wide to walk).
@@ -192,6 +196,62 @@ describe('first year reached', () => {
       expect(shares.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 9);
     }
     expect(spec.data.values.some((r) => r.when === 'Not by 2026')).toBe(true);
+  });
+
+  it('colours only the years up to each deadline as met; a first year after it is late, in a colour of its own', async () => {
+    const scenario = await parseScenario(
+      baseScenario({
+        horizon: { baseYear: 2022, endYear: 2027 },
+        metrics: { output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.08, volatility: 0.1 } } },
+        targets: [
+          {
+            id: 'early',
+            label: 'Average growth of 15% by 2024',
+            metric: 'output',
+            comparison: '>=',
+            threshold: 0.15,
+            deadline: 2024,
+            measure: 'averageGrowth',
+          },
+        ],
+      }),
+    );
+    const simulation = await simulate(scenario, { trials: 4096, seed: 1 });
+    const spec = firstYearReachedChart(simulation) as unknown as {
+      data: { values: Array<{ share: number; when: string }> };
+      encoding: { color: { scale: { domain: string[]; range: string[] } } };
+    };
+    const t = simulation.targets[0];
+    expect(t.firstYearMet.late).toBeGreaterThan(0);
+    const coloured = spec.data.values.filter((r) => /^\d{4}$/.test(r.when));
+    expect(coloured.every((r) => Number(r.when) <= 2024)).toBe(true);
+    expect(spec.data.values.find((r) => r.when === 'Only after the deadline')?.share).toBe(t.firstYearMet.late);
+    expect(spec.encoding.color.scale.domain).toEqual(['2023', '2024', 'Only after the deadline', 'Not by 2027']);
+    expect(spec.encoding.color.scale.range[2]).toBe(COLORS.late);
+  });
+});
+
+describe('the units of relative measures', () => {
+  it('shows a rate as a percentage, a ratio as a multiple and points as points', () => {
+    expect(formatQuantity(0.15, 'rate', 'en')).toBe('15.0%');
+    expect(formatQuantity(2, 'ratio', 'en')).toBe('2×');
+    expect(formatQuantity(2.345, 'ratio', 'zh')).toBe('2.35 倍');
+    expect(formatQuantity(2, 'points', 'en')).toBe('2.0 points');
+    expect(formatQuantity(-1.5, 'points', 'zh')).toBe('-1.5 个百分点');
+  });
+
+  it('draws an average-growth target on a percentage axis at its threshold', async () => {
+    const scenario = await parseScenario(
+      baseScenario({
+        metrics: { output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1, volatility: 0.1 } } },
+        targets: [{ id: 'growth', label: '12% a year', metric: 'output', comparison: '>=', threshold: 0.12, deadline: 2025, measure: 'averageGrowth' }],
+      }),
+    );
+    const simulation = await simulate(scenario, { trials: 4096, seed: 1 });
+    const layers = units(deadlineDistributionChart(simulation, 'growth'));
+    const rule = layers.find((l) => markType(l) === 'rule');
+    expect(rule?.rows).toEqual([{ value: 12 }]);
+    expect(JSON.stringify(deadlineDistributionChart(simulation, 'growth'))).toContain('"title":"Average yearly growth 2022–2025 (%)"');
   });
 });
 

@@ -410,6 +410,23 @@ describe('units', () => {
     expect(findings[0].message).toContain('0.054');
   });
 
+  it("checks a target threshold in its measure's unit: a ratio of 2 is not a share above 1, a rate of 15 reads like 15%", async () => {
+    const withTarget = (target: Doc) => (s: Doc) => {
+      s.metrics.share = { unit: 'share', label: 'Share of GDP', process: { type: 'derived', expression: 'revenue / 1e11' } };
+      s.targets.push({ id: 'x', label: 'X', deadline: 2025, source: 'plan', comparison: '>=', ...target });
+    };
+    expect(await check(withTarget({ metric: 'share', threshold: 2, measure: 'ratioToBase' }))).toEqual([]);
+    expect(await check(withTarget({ metric: 'revenue', threshold: 0.15, measure: 'averageGrowth' }))).toEqual([]);
+    const percent = await check(withTarget({ metric: 'revenue', threshold: 15, measure: 'averageGrowth' }));
+    expect(percent).toMatchObject([{ code: 'rate_reads_like_percent', severity: 'warning', figures: ['x'], path: ['targets', 1, 'threshold'] }]);
+    expect(percent[0].message).toContain('0.15');
+    expect(await check(withTarget({ metric: 'share', threshold: 2, measure: 'changeInPoints' }))).toEqual([]);
+    expect(codes(await check(withTarget({ metric: 'share', threshold: 0.02, measure: 'changeInPoints' })))).toEqual(['points_read_like_fraction']);
+    expect(codes(await check(withTarget({ metric: 'share', threshold: 150, measure: 'changeInPoints' })))).toEqual(['points_out_of_range']);
+    // everyYear keeps the metric's unit: a share above 1 is still flagged.
+    expect(codes(await check(withTarget({ metric: 'share', threshold: 5.4, measure: 'everyYear' })))).toEqual(['share_out_of_range']);
+  });
+
   it('flags money too small to be in yuan', async () => {
     const money = (value: number) => (s: Doc) => {
       s.context = [{ id: 'fund', label: 'Industry fund', value, unit: 'yuan', source: 'plan' }];

@@ -58,10 +58,10 @@ describe('simulate: what it reports', () => {
     );
   });
 
-  it('first-year-met shares add up to one with never, and a missed target has a positive shortfall', async () => {
+  it('first-year-met shares add up to one with late and never, and a missed target has a positive shortfall', async () => {
     const result = await simulate(await reference(), { trials: 20_000, seed: 5 });
     for (const t of result.targets) {
-      const total = t.firstYearMet.byYear.reduce((s, y) => s + y.probability, 0) + t.firstYearMet.never;
+      const total = t.firstYearMet.byYear.reduce((s, y) => s + y.probability, 0) + t.firstYearMet.late + t.firstYearMet.never;
       expect(total).toBeCloseTo(1, 12);
       expect(t.expectedShortfall).toBeGreaterThan(0);
       expect(t.interval[0]).toBeLessThanOrEqual(t.probability);

@@ -186,3 +186,50 @@ describe('expressions in derived metrics: a hostile expression is a validation e
     expect(await derived('max(output * rate, 1e6) + (output > 2e9 ? 1e5 : 0) - round(abs(log(output)))')).toEqual([]);
   });
 });
+
+describe('relative and rate measures: a base that can be zero or less, or a wrong unit, is an error with its path', () => {
+  const withBaseline = (baseline: unknown, measure: string, unit = 'yuan') =>
+    baseScenario({
+      metrics: { output: { unit, baseline, process: { type: 'growth', drift: 0.1, volatility: 0 } } as never },
+      targets: [target({ measure, threshold: 2 })],
+    });
+
+  it('a fixed baseline of zero or less', async () => {
+    expect(await problemsOf(withBaseline(0, 'ratioToBase'))).toEqual([
+      `park.json: targets[0].measure: the measure "ratioToBase" divides by metric output's base-year value, which must be above zero, but its baseline is 0`,
+    ]);
+    expect(await problemsOf(withBaseline(0, 'yearOnYear'))).toEqual([
+      `park.json: targets[0].measure: the measure "yearOnYear" divides by metric output's previous year's value, which must be above zero, but its baseline is 0`,
+    ]);
+  });
+
+  it('a baseline distribution that can be zero or less; a lognormal or a bound above zero is fine', async () => {
+    expect(await problemsOf(withBaseline({ dist: 'normal', mean: 1e9, sd: 1e8 }, 'averageGrowth'))).toEqual([
+      `park.json: targets[0].measure: the measure "averageGrowth" divides by metric output's base-year value, which must be above zero, but its baseline (a normal distribution) can be zero or negative: use a positive range (a lognormal shape, or bounds.min above zero)`,
+    ]);
+    expect(await problemsOf(withBaseline({ dist: 'uniform', min: -1, max: 1 }, 'ratioToBase'))).toEqual([
+      `park.json: targets[0].measure: the measure "ratioToBase" divides by metric output's base-year value, which must be above zero, but its baseline (a uniform distribution) can be as low as -1: use a positive range (a lognormal shape, or bounds.min above zero)`,
+    ]);
+    expect(await problemsOf(withBaseline({ dist: 'range90', low: 1e9, high: 2e9, shape: 'lognormal' }, 'ratioToBase'))).toEqual([]);
+    expect(await problemsOf(withBaseline({ dist: 'normal', mean: 1e9, sd: 1e8, bounds: { min: 1e8 } }, 'ratioToBase'))).toEqual([]);
+    expect(await problemsOf(withBaseline({ dist: 'lognormal', mu: 20, sigma: 0.1, point: 0 }, 'averageGrowth'))).toEqual([
+      `park.json: targets[0].measure: the measure "averageGrowth" divides by metric output's base-year value, which must be above zero, but its baseline's point value is 0`,
+    ]);
+    // Measures that do not divide accept any baseline.
+    expect(await problemsOf(withBaseline(0, 'everyYear'))).toEqual([]);
+  });
+
+  it('changeInPoints on a metric that is not a share', async () => {
+    expect(await problemsOf(withBaseline(1e9, 'changeInPoints'))).toEqual([
+      'park.json: targets[0].measure: the measure "changeInPoints" is a share\'s change in percentage points, but metric output is in yuan (for an increase in its own unit use "runningTotal", for a relative one "ratioToBase")',
+    ]);
+    expect(await problemsOf(withBaseline(0.2, 'changeInPoints', 'share'))).toEqual([]);
+  });
+
+  it('fromYear on a measure that does not read it', async () => {
+    expect(await problemsOf(baseScenario({ targets: [target({ measure: 'averageGrowth', threshold: 0.1, fromYear: 2024 })] }))).toEqual([
+      'park.json: targets[0].fromYear: "fromYear" is read only by the measures "sum" and "everyYear"; the measure "averageGrowth" would ignore it',
+    ]);
+    expect(await problemsOf(baseScenario({ targets: [target({ measure: 'everyYear', fromYear: 2024 })] }))).toEqual([]);
+  });
+});

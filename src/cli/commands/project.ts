@@ -14,7 +14,7 @@ export function projectionText(projection: Projection, title: string): string {
       formatThreshold(t.comparison, t.threshold, t.unit),
       formatValue(t.value, t.unit),
       t.met ? 'yes' : 'no',
-      t.firstYearMet === null ? '—' : String(t.firstYearMet),
+      t.firstYearMet === null ? '—' : t.firstYearMet > t.deadline ? `${t.firstYearMet} (late)` : String(t.firstYearMet),
       formatNeeded(t),
       formatRate(t.projectedGrowthRate),
     ]),

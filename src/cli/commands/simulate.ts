@@ -7,9 +7,9 @@ import { loadOrReport } from '../loadOrReport.js';
 import { progressBar } from '../progress.js';
 import { samplesFormatter } from '../samples.js';
 
-/** The median first year met among trials that met it in the horizon, for the table. */
+/** The median first year met among trials that met it by the deadline (a later first year is late, not counted). */
 function typicalFirstYear(t: SimulationResult['targets'][number]): string {
-  const met = 1 - t.firstYearMet.never;
+  const met = t.firstYearMet.byYear.reduce((sum, y) => sum + y.probability, 0);
   if (met === 0) return '—';
   let cumulative = 0;
   for (const { year, probability } of t.firstYearMet.byYear) {

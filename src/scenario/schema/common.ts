@@ -8,9 +8,19 @@ export const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected an id of l
 
 export const Year = z.number().int().min(1900).max(2200);
 
-/** The units a metric can carry. Money is always in yuan (not 亿元), shares are fractions (0.054, not 5.4%). */
-export const Unit = z.enum(['yuan', 'count', 'persons', 'area', 'share']);
+/**
+ * The units a metric can carry. Money is always in yuan (not 亿元), shares are fractions (0.054, not 5.4%),
+ * rates are fractions a year (0.15 for 15% growth), ratios are plain multiples (2 for "doubles").
+ */
+export const Unit = z.enum(['yuan', 'count', 'persons', 'area', 'share', 'ratio', 'rate']);
 export type Unit = z.infer<typeof Unit>;
+
+/**
+ * The unit of a target's measure and threshold: the metric's own for `value`, `sum`, `runningTotal`,
+ * `reachedBy` and `everyYear`; `ratio` for `ratioToBase`; `rate` for `averageGrowth` and `yearOnYear`;
+ * `points` (percentage points, 2 for "up 2 points") for `changeInPoints`.
+ */
+export type MeasureUnit = Unit | 'points';
 
 /**
  * A number, or the name of a parameter (or metric) that supplies it. Used wherever a process
