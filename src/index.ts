@@ -129,5 +129,22 @@ export {
 export { wilsonInterval, standardError } from './statistics/wilson.js';
 export { quantileSorted } from './statistics/quantiles.js';
 export { requiredGrowthRate } from './results/requiredGrowth.js';
+export {
+  brierScore,
+  brierDecomposition,
+  logScore,
+  reliabilityDiagram,
+  intervalCoverage,
+  sampleCoverage,
+  centralInterval,
+  crpsSample,
+  crpsQuantiles,
+  type BrierDecomposition,
+  type ForecastBins,
+  type LogScore,
+  type ReliabilityBin,
+  type Coverage,
+} from './statistics/scores.js';
+export { binomialUpperTail } from './statistics/binomialTest.js';
 
 export { VERSION } from './version.js';
