@@ -93,6 +93,19 @@ export {
   type VariantProbability,
 } from './questions/compare.js';
 export { withAssumptions, withAssumptionFixed } from './assumptions/withAssumptions.js';
+export {
+  discover,
+  type DiscoveryOptions,
+  type DiscoveryOutcome,
+  type DiscoveryResult,
+  type DiscoveryStatus,
+  type TargetDiscovery,
+  type DiscoveredBox,
+  type BoxRestriction,
+  type BoxStatistics,
+  type TrajectoryPoint,
+  type DiscoveryAssumption,
+} from './questions/discovery.js';
 
 // Charts (Vega-Lite specs), rendering, reports
 export {
