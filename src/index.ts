@@ -105,6 +105,19 @@ export {
   type VariantProbability,
 } from './questions/compare.js';
 export { withAssumptions, withAssumptionFixed } from './assumptions/withAssumptions.js';
+export {
+  discover,
+  type DiscoveryOptions,
+  type DiscoveryOutcome,
+  type DiscoveryResult,
+  type DiscoveryStatus,
+  type TargetDiscovery,
+  type DiscoveredBox,
+  type BoxRestriction,
+  type BoxStatistics,
+  type TrajectoryPoint,
+  type DiscoveryAssumption,
+} from './questions/discovery.js';
 
 // Charts (Vega-Lite specs), rendering, reports
 export {
@@ -117,6 +130,9 @@ export {
   scenarioComparisonChart,
   parkCharts,
   exceedanceAt,
+  discoveryBoxesChart,
+  type DiscoveryChartInput,
+  type DiscoveryTrajectory,
   type FanChartInput,
   type ChartOptions,
   type DeadlineDistributionOptions,
@@ -143,5 +159,22 @@ export {
 export { wilsonInterval, standardError } from './statistics/wilson.js';
 export { quantileSorted } from './statistics/quantiles.js';
 export { requiredGrowthRate } from './results/requiredGrowth.js';
+export {
+  brierScore,
+  brierDecomposition,
+  logScore,
+  reliabilityDiagram,
+  intervalCoverage,
+  sampleCoverage,
+  centralInterval,
+  crpsSample,
+  crpsQuantiles,
+  type BrierDecomposition,
+  type ForecastBins,
+  type LogScore,
+  type ReliabilityBin,
+  type Coverage,
+} from './statistics/scores.js';
+export { binomialUpperTail } from './statistics/binomialTest.js';
 
 export { VERSION } from './version.js';

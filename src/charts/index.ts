@@ -1,6 +1,7 @@
 /** Vega-Lite specs of parkcast results: plain objects, one chart per file; render them with `src/render`. */
 
 export { type DeadlineDistributionOptions, deadlineDistributionChart, exceedanceAt } from './deadlineDistribution.js';
+export { type DiscoveryChartInput, type DiscoveryTrajectory, discoveryBoxesChart } from './discoveryBoxes.js';
 export { type FanChartInput, fanChart } from './fanChart.js';
 export { firstYearReachedChart } from './firstYearReached.js';
 export { type ChartOptions, chartMessages, type Lang } from './messages.js';

@@ -201,6 +201,18 @@ export function buildProgram(): Command {
     .action(async (files: string[], options) => {
       process.exitCode = await (await import('./commands/compare.js')).compareCommand(files, options, io);
     });
+  program
+    .command('discover')
+    .description('why a target fails: the few ranges of assumptions where it mostly misses (or, with --outcome hit, mostly hits), tested on held-out trials')
+    .argument('<file>', 'scenario file')
+    .addOption(new Option('-t, --target <ID>', 'only this target (repeatable)').argParser(collect))
+    .addOption(trialsOption())
+    .addOption(seedOption())
+    .addOption(new Option('--outcome <OUTCOME>', 'explain the misses or the hits').choices(['miss', 'hit']).default('miss'))
+    .addOption(jsonOption())
+    .action(async (file: string, options) => {
+      process.exitCode = await (await import('./commands/discover.js')).discoverCommand(file, options, io);
+    });
   return program;
 }
 
