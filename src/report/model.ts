@@ -4,6 +4,7 @@ import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { targetSummary } from '../charts/targets.js';
 import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
+import { metricBaseline } from '../scenario/baseline.js';
 import type { Unit } from '../scenario/schema/common.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
@@ -212,11 +213,12 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     });
   }
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (typeof metric.baseline !== 'number' || metric.source === undefined) continue;
+    const baseline = metricBaseline(metric);
+    if (baseline?.kind !== 'value' || baseline.basis !== 'sourced' || baseline.source === undefined) continue;
     figures.push({
       label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
-      value: formatQuantity(metric.baseline, metric.unit, lang),
-      source: sourceText(metric.source),
+      value: formatQuantity(baseline.value, metric.unit, lang),
+      source: sourceText(baseline.source),
     });
   }
   for (const t of scenario.targets) {
@@ -262,11 +264,21 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     });
   }
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (metric.baseline === undefined || typeof metric.baseline === 'number') continue;
+    const baseline = metricBaseline(metric);
+    if (baseline === undefined || (baseline.kind === 'value' && baseline.basis === 'sourced')) continue;
+    const central = projection.metrics.find((p) => p.name === name)?.values[0];
+    const value =
+      baseline.kind === 'value'
+        ? formatQuantity(baseline.value, metric.unit, lang)
+        : baseline.kind === 'distribution'
+          ? describeDistribution(baseline.distribution, metric.unit, lang)
+          : m.baselineExpression(baseline.expression);
+    const point = baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang))}. ` : '';
     figures.push({
       label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
-      value: describeDistribution(metric.baseline, metric.unit, lang),
-      detail: `${m.reason}: ${metric.note ?? m.noReason}`,
+      value,
+      detail: `${point}${m.reason}: ${baseline.reason ?? m.noReason}`,
+      source: sourceText(baseline.explicit ? baseline.source : undefined),
     });
   }
   return figures;
