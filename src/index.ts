@@ -17,6 +17,7 @@ export type {
   Series,
   CurrencyConversion,
   Variant,
+  BaselineAssumption,
   Correlation,
 } from './scenario/schema/scenario.js';
 export type { Distribution } from './scenario/schema/distribution.js';
@@ -25,6 +26,7 @@ export type { Target, Comparison, Measure } from './scenario/schema/target.js';
 export type { Unit, Quantity } from './scenario/schema/common.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
+export { metricBaseline, type MetricBaseline, type BaselineForm } from './scenario/baseline.js';
 export { scenarioHash } from './scenario/hash.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 
@@ -93,6 +95,14 @@ export {
   type VariantProbability,
 } from './questions/compare.js';
 export { withAssumptions, withAssumptionFixed } from './assumptions/withAssumptions.js';
+export {
+  scenarioAssumptions,
+  assumptionOf,
+  baselineAssumptionName,
+  BASELINE_ASSUMPTION_PREFIX,
+  type ScenarioAssumption,
+} from './assumptions/scenarioAssumptions.js';
+export { unsourcedBaselineDrivers, type UnsourcedBaselineDriver } from './questions/baselineDrivers.js';
 
 // Charts (Vega-Lite specs), rendering, reports
 export {

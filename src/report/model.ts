@@ -3,6 +3,7 @@ import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { targetSummary } from '../charts/targets.js';
 import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
+import type { UnsourcedBaselineDriver } from '../questions/baselineDrivers.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
 import { metricBaseline } from '../scenario/baseline.js';
 import type { Unit } from '../scenario/schema/common.js';
@@ -27,6 +28,8 @@ export interface ReportInput {
   readonly findings?: readonly ReportFinding[];
   /** Other results (variants) for the scenario comparison chart. */
   readonly comparisons?: readonly ComparedResult[];
+  /** Assumed, unsourced baselines that drive targets most (`unsourcedBaselineDrivers`): the headline says so. */
+  readonly baselineDrivers?: readonly UnsourcedBaselineDriver[];
   readonly lang?: Lang;
 }
 
@@ -198,6 +201,17 @@ function headline(simulation: SimulationResult, projection: Projection, lang: La
   return { lines, likelihood };
 }
 
+/** The headline, with a sentence for each assumed, unsourced baseline that drives targets most. */
+function withBaselineDrivers(h: ParkReport['headline'], scenario: Scenario, drivers: readonly UnsourcedBaselineDriver[], lang: Lang): ParkReport['headline'] {
+  if (drivers.length === 0) return h;
+  const m = reportMessages(lang);
+  const sentences = drivers.map((d) => {
+    const labels = d.targets.map((id) => scenario.targets.find((t) => t.id === id)?.label ?? id);
+    return m.unsourcedBaselineDrives(scenario.metrics[d.metric]?.label ?? d.metric, scenario.horizon.baseYear, labels);
+  });
+  return { ...h, lines: [...h.lines, ...sentences] };
+}
+
 /** The sourced figures: sourced assumptions, baselines with a source, targets, context figures and series. */
 function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, sourceText: (id?: string) => string | undefined): ReportFigure[] {
   const m = reportMessages(lang);
@@ -354,7 +368,7 @@ export function buildReport(input: ReportInput): ParkReport {
       simulation.meta.scenarioHash.replace(/^sha256:/, '').slice(0, 12),
     ),
     horizon: m.horizon(scenario.horizon.baseYear, scenario.horizon.endYear),
-    headline: headline(simulation, projection, lang),
+    headline: withBaselineDrivers(headline(simulation, projection, lang), scenario, input.baselineDrivers ?? [], lang),
     targets,
     joint,
     confidence,
