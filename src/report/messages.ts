@@ -61,7 +61,13 @@ const en = {
   baselineOf: (label: string, year: number) => `${label}, ${year} (baseline)`,
   baselineExpression: (expression: string) => `computed from the assumptions: ${expression}`,
   unsourcedBaselineDrives: (metric: string, year: number, targets: readonly string[]) =>
-    `The strongest driver of ${targets.map((t) => `“${t}”`).join(', ')} is the ${year} value of ${metric}, which the scenario assumes and no source states: these probabilities rest on that guess.`,
+    `The strongest driver of ${targets
+      .map((t) => `“${t}”`)
+      .join(', ')
+      .replace(
+        /, (“[^”]*”)$/,
+        ' and $1',
+      )} is the ${year} value of ${metric}, which the scenario assumes and no source states: ${targets.length === 1 ? 'this probability rests' : 'these probabilities rest'} on that guess.`,
   targetFigure: (label: string) => `Target: ${label}`,
   sourcesList: 'Sources',
   findingsHeading: 'Data check',
