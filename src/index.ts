@@ -17,6 +17,7 @@ export type {
   Series,
   CurrencyConversion,
   Variant,
+  BaselineAssumption,
   Correlation,
 } from './scenario/schema/scenario.js';
 export {
@@ -37,6 +38,7 @@ export type { Target, Comparison, Measure } from './scenario/schema/target.js';
 export type { Unit, MeasureUnit, Quantity } from './scenario/schema/common.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
+export { metricBaseline, type MetricBaseline, type BaselineForm } from './scenario/baseline.js';
 export { scenarioHash } from './scenario/hash.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 
@@ -118,6 +120,14 @@ export {
   type TrajectoryPoint,
   type DiscoveryAssumption,
 } from './questions/discovery.js';
+export {
+  scenarioAssumptions,
+  assumptionOf,
+  baselineAssumptionName,
+  BASELINE_ASSUMPTION_PREFIX,
+  type ScenarioAssumption,
+} from './assumptions/scenarioAssumptions.js';
+export { unsourcedBaselineDrivers, type UnsourcedBaselineDriver } from './questions/baselineDrivers.js';
 
 // Charts (Vega-Lite specs), rendering, reports
 export {

@@ -1,5 +1,6 @@
 import type { Quantity } from '../scenario/schema/common.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { assumptionOf, baselineMetricOf } from './scenarioAssumptions.js';
 
 /** The values an assumption can take, and why. */
 export interface AssumptionDomain {
@@ -13,7 +14,8 @@ export interface AssumptionDomain {
  * The values an assumption can meaningfully be fixed at: the limits of the process inputs it
  * feeds (a graduation probability in [0, 1], a rate of arrivals, a pool, a volatility, a capacity
  * at least 0), within its distribution's own `bounds`. A growth drift or a derived expression's
- * input is unlimited.
+ * input is unlimited. A baseline (`baseline:<metric>`) is limited by its metric's unit: at least
+ * 0, and at most 1 for a share.
  *
  * @example
  * ```ts
@@ -30,6 +32,19 @@ export function assumptionDomain(scenario: Scenario, name: string): AssumptionDo
     max = Math.min(max, high);
     reasons.push(role);
   };
+  const ofBaseline = baselineMetricOf(name);
+  if (ofBaseline !== undefined) {
+    // A baseline is limited by its metric's unit: counts, persons, areas and money at least 0, a share in [0, 1].
+    const unit = scenario.metrics[ofBaseline]?.unit;
+    if (unit === 'share') {
+      min = 0;
+      max = 1;
+      reasons.push(`baseline of ${ofBaseline} (a share)`);
+    } else if (unit !== undefined) {
+      min = 0;
+      reasons.push(`baseline of ${ofBaseline} (${unit})`);
+    }
+  }
   for (const [metric, { process }] of Object.entries(scenario.metrics)) {
     switch (process.type) {
       case 'growth':
@@ -51,7 +66,7 @@ export function assumptionDomain(scenario: Scenario, name: string): AssumptionDo
         break;
     }
   }
-  const bounds = scenario.parameters[name]?.distribution.bounds;
+  const bounds = assumptionOf(scenario, name)?.distribution.bounds;
   if (bounds?.min !== undefined || bounds?.max !== undefined) {
     min = Math.max(min, bounds.min ?? -Infinity);
     max = Math.min(max, bounds.max ?? Infinity);

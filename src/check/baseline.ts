@@ -1,4 +1,5 @@
 import { centralValue } from '../random/central.js';
+import { metricBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Target } from '../scenario/schema/target.js';
 import { isCumulative, sourceYear, textOf, unitClass } from './figures.js';
@@ -66,8 +67,9 @@ export function checkTargetsAtBaseline(scenario: Scenario): Finding[] {
       ? `${amount(target.threshold[0], metric.unit)} to ${amount(target.threshold[1], metric.unit)}`
       : amount(target.threshold, metric.unit);
     const path = ['targets', index, 'threshold'];
-    const baseline = metric.baseline;
-    if (typeof baseline === 'number' && meets(target, baseline)) {
+    const stated = metricBaseline(metric);
+    const baseline = stated?.kind === 'value' ? stated.value : undefined;
+    if (baseline !== undefined && meets(target, baseline)) {
       findings.push({
         code: 'target_met_at_baseline',
         severity: 'warning',
@@ -78,8 +80,8 @@ export function checkTargetsAtBaseline(scenario: Scenario): Finding[] {
       });
       return;
     }
-    if (baseline !== undefined && typeof baseline !== 'number') {
-      const central = centralValue(baseline);
+    if (stated?.kind === 'distribution') {
+      const central = centralValue(stated.distribution);
       if (meets(target, central)) {
         findings.push({
           code: 'target_met_at_baseline',

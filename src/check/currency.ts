@@ -1,3 +1,4 @@
+import { fixedBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import type { Finding } from './finding.js';
@@ -47,8 +48,8 @@ function figureValues(scenario: Scenario, id: string): number[] | undefined {
   if (target) return Array.isArray(target.threshold) ? [...target.threshold] : [target.threshold];
   const name = id.startsWith('metrics.') ? id.slice('metrics.'.length) : id;
   if (Object.hasOwn(scenario.metrics, name)) {
-    const baseline = scenario.metrics[name].baseline;
-    return typeof baseline === 'number' ? [baseline] : [];
+    const baseline = fixedBaseline(scenario.metrics[name]);
+    return baseline === undefined ? [] : [baseline];
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { metricBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import { sourceYear } from './figures.js';
@@ -27,9 +28,11 @@ export function checkDates(scenario: Scenario): Finding[] {
   // A stated baseline must come from a source written in or after the base year.
   const early = new Map<string, string[]>();
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    const written = sourceYear(scenario, metric.source);
-    if (typeof metric.baseline !== 'number' || metric.source === undefined || written === undefined || written >= baseYear) continue;
-    early.set(metric.source, [...(early.get(metric.source) ?? []), `metrics.${name}`]);
+    const baseline = metricBaseline(metric);
+    const source = baseline?.source;
+    const written = sourceYear(scenario, source);
+    if (baseline?.kind !== 'value' || baseline.basis !== 'sourced' || source === undefined || written === undefined || written >= baseYear) continue;
+    early.set(source, [...(early.get(source) ?? []), `metrics.${name}`]);
   }
   // With no source from the base year on, nothing in the scenario can describe the base year.
   if (newest !== undefined && newest.year < baseYear && !early.has(newest.id)) early.set(newest.id, []);

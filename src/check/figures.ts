@@ -1,3 +1,4 @@
+import { metricBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 
 /** A unit the check understands; free-text units of context figures and series are mapped onto these. */
@@ -47,20 +48,21 @@ export function sourceYear(scenario: Scenario, sourceId: string | undefined): nu
   return match ? Number(match[1]) : undefined;
 }
 
-/** Every stated number of the scenario with its unit, year and source. Assumed (distribution) baselines are not stated. */
+/** Every stated number of the scenario with its unit, year and source. Assumed baselines (distributions, expressions, `basis: "assumed"`) are not stated. */
 export function statedFigures(scenario: Scenario): Figure[] {
   const figures: Figure[] = [];
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (typeof metric.baseline !== 'number') continue;
+    const baseline = metricBaseline(metric);
+    if (baseline?.kind !== 'value' || baseline.basis !== 'sourced') continue;
     figures.push({
       ref: `metrics.${name}`,
       label: metric.label ?? name,
-      value: metric.baseline,
+      value: baseline.value,
       unit: metric.unit,
       year: scenario.horizon.baseYear,
-      source: metric.source,
+      source: baseline.source,
       halfYear: false,
-      path: ['metrics', name, 'baseline'],
+      path: baseline.explicit ? ['metrics', name, 'baseline', 'value'] : ['metrics', name, 'baseline'],
     });
   }
   scenario.context.forEach((figure, index) => {

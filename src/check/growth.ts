@@ -1,3 +1,4 @@
+import { fixedBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import { unitClass } from './figures.js';
@@ -37,9 +38,10 @@ export function checkSeriesGrowth(scenario: Scenario): Finding[] {
     }
 
     if (series.metric === undefined) return;
-    const baseline = scenario.metrics[series.metric]?.baseline;
+    const metric = scenario.metrics[series.metric];
+    const baseline = metric === undefined ? undefined : fixedBaseline(metric);
     const atBase = byYear.get(scenario.horizon.baseYear);
-    if (typeof baseline !== 'number' || atBase?.value === undefined || series.period !== 'year') return;
+    if (baseline === undefined || atBase?.value === undefined || series.period !== 'year') return;
     if (Math.abs(atBase.value - baseline) > bands.baselineTolerance * Math.max(Math.abs(atBase.value), Math.abs(baseline))) {
       findings.push({
         code: 'series_baseline_mismatch',

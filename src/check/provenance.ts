@@ -1,3 +1,4 @@
+import { metricBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Finding } from './finding.js';
 import { checkMessages as m } from './messages.js';
@@ -69,19 +70,20 @@ export function checkProvenance(scenario: Scenario): Finding[] {
 
   for (const [name, metric] of Object.entries(scenario.metrics)) {
     const path = ['metrics', name, 'baseline'];
-    const explained = metric.note?.trim() || metric.description?.trim();
-    if (typeof metric.baseline === 'number') {
-      if (metric.baseline !== 0 && metric.source === undefined && !explained) {
+    const baseline = metricBaseline(metric);
+    const explained = baseline?.reason?.trim() || metric.note?.trim() || metric.description?.trim();
+    if (baseline?.kind === 'value' && baseline.basis === 'sourced') {
+      if (baseline.value !== 0 && baseline.source === undefined && !explained) {
         findings.push({
           code: 'stated_baseline_without_source',
           severity: 'warning',
           confidence: 'medium',
-          message: m.statedBaselineWithoutSource(name, metric.baseline, metric.unit),
+          message: m.statedBaselineWithoutSource(name, baseline.value, metric.unit),
           figures: [`metrics.${name}`],
           path,
         });
       }
-    } else if (metric.baseline !== undefined && metric.source === undefined && !explained) {
+    } else if (baseline !== undefined && baseline.source === undefined && !explained) {
       findings.push({
         code: 'assumed_baseline_unexplained',
         severity: 'warning',

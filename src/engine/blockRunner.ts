@@ -40,6 +40,8 @@ export class BlockRunner {
   private readonly targetOutcomes: TargetOutcomes;
   private readonly yearCount: number;
   private readonly scratch: Float64Array;
+  /** Per metric with a baseline expression: the parameters' year-0 arrays it reads, in slot order. */
+  private readonly baselineInputs: Float64Array[][];
 
   constructor(
     private readonly model: Model,
@@ -72,10 +74,19 @@ export class BlockRunner {
         const byYear = this.parameterValues[p];
         return (year) => byYear[year];
       }
+      // prev(x) and base(x) in an expression: x's value the year before, or in the base year.
+      const lagged = /^(prev|base)\((.+)\)$/.exec(quantity);
+      if (lagged !== null) {
+        const byYear = this.values[metricIndex.get(lagged[2]) as number];
+        return lagged[1] === 'prev' ? (year) => byYear[year - 1] : () => byYear[0];
+      }
       const byYear = this.values[metricIndex.get(quantity) as number];
       return (year) => byYear[year];
     };
     this.kernels = model.metrics.map((m, index) => this.kernelFor(m, this.values[index], input));
+    this.baselineInputs = model.metrics.map((m) =>
+      m.baseline !== undefined && typeof m.baseline === 'object' && 'expression' in m.baseline ? m.baseline.expression.names.map((name) => input(name)(0)) : [],
+    );
     this.targetOutcomes = {
       measured: model.targets.map(() => new Float64Array(capacity)),
       hit: model.targets.map(() => new Uint8Array(capacity)),
@@ -115,6 +126,7 @@ export class BlockRunner {
           values,
           expression.kernel,
           expression.names.map((name) => input(name)),
+          this.model.years[0],
         );
         break;
       }
@@ -169,6 +181,9 @@ export class BlockRunner {
         this.kernels[index](0, length, nominal);
       } else if (typeof m.baseline === 'number') {
         base.fill(m.baseline, 0, length);
+      } else if ('expression' in m.baseline) {
+        // Parameters only, drawn above: each trial's baseline is the expression of its own draws (of centrals, nominally).
+        m.baseline.expression.kernel(base, length, this.baselineInputs[index], this.model.years[0]);
       } else {
         const s = stream(`baseline:${m.name}`);
         if (s === undefined) base.fill(m.baseline.central, 0, length);

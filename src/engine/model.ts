@@ -1,12 +1,11 @@
 import type { ExpressionNode } from '../expressions/ast.js';
-import { namesIn } from '../expressions/ast.js';
-import { type BlockKernel, compileExpression } from '../expressions/compile.js';
+import { type BlockKernel, compileExpression, inputKeysOf } from '../expressions/compile.js';
 import { parseExpression } from '../expressions/parse.js';
 import { centralValue } from '../random/central.js';
 import { type BlockSampler, blockSamplerFor } from '../random/sampler.js';
+import { baselineExpressionKey, metricBaseline } from '../scenario/baseline.js';
 import { correlationMatrix } from '../scenario/correlationMatrix.js';
 import { orderMetrics, sameYearDependencies } from '../scenario/dependencies.js';
-import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Metric, Scenario } from '../scenario/schema/scenario.js';
 import type { Comparison, Measure } from '../scenario/schema/target.js';
 import { type TargetBounds, targetBounds } from './targetBounds.js';
@@ -21,10 +20,19 @@ export interface ModelParameter {
 export interface ModelMetric {
   readonly name: string;
   readonly metric: Metric;
-  /** A fixed baseline, or a distribution to draw it from; undefined for derived metrics without one. */
-  readonly baseline: number | { readonly sampler: BlockSampler; readonly central: number } | undefined;
-  /** For derived metrics: the compiled expression and the names it reads, in slot order. */
-  readonly expression?: { readonly kernel: BlockKernel; readonly names: readonly string[] };
+  /**
+   * A fixed baseline; a distribution to draw it from; or an expression of the parameters,
+   * computed per trial from their draws (year 0); undefined for derived metrics without one.
+   */
+  readonly baseline: number | { readonly sampler: BlockSampler; readonly central: number } | { readonly expression: CompiledExpression } | undefined;
+  /** For derived metrics: the compiled expression. */
+  readonly expression?: CompiledExpression;
+}
+
+/** An expression made a loop, with the keys of its inputs in slot order (`x`, `prev(x)`, `base(x)`). */
+export interface CompiledExpression {
+  readonly kernel: BlockKernel;
+  readonly names: readonly string[];
 }
 
 export interface ModelTarget extends TargetBounds {
@@ -54,20 +62,40 @@ export interface Model {
   readonly correlated: { readonly parameterIndices: readonly number[]; readonly factor: Float64Array } | undefined;
 }
 
-function baselineOf(baseline: number | Distribution | undefined): ModelMetric['baseline'] {
-  if (baseline === undefined || typeof baseline === 'number') return baseline;
-  return { sampler: blockSamplerFor(baseline), central: centralValue(baseline) };
+function compiled(tree: ExpressionNode): CompiledExpression {
+  const names = inputKeysOf(tree);
+  return { kernel: compileExpression(tree, names), names };
+}
+
+function baselineOf(metric: Metric, expression: ExpressionNode | undefined): ModelMetric['baseline'] {
+  const baseline = metricBaseline(metric);
+  switch (baseline?.kind) {
+    case undefined:
+      return undefined;
+    case 'value':
+      return baseline.value;
+    case 'distribution':
+      return { sampler: blockSamplerFor(baseline.distribution), central: centralValue(baseline.distribution) };
+    case 'expression':
+      if (expression === undefined) throw new Error(`the baseline expression of a metric was not parsed: ${baseline.expression}`);
+      return { expression: compiled(expression) };
+  }
 }
 
 /**
  * Parses the scenario's expressions (mathjs, loaded only if there are any) into checked trees:
- * plain data that `buildModel` turns into loops, and that can be sent to worker threads.
+ * plain data that `buildModel` turns into loops, and that can be sent to worker threads. Derived
+ * metrics' expressions are keyed by the metric's name, baseline expressions by
+ * `baselineExpressionKey(metric)`.
  */
 export async function parseModelExpressions(scenario: Scenario): Promise<Record<string, ExpressionNode>> {
-  const allNames = new Set([...Object.keys(scenario.metrics), ...Object.keys(scenario.parameters)]);
+  const metricNames = new Set(Object.keys(scenario.metrics));
+  const allNames = new Set([...metricNames, ...Object.keys(scenario.parameters)]);
   const expressions: Record<string, ExpressionNode> = {};
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (metric.process.type === 'derived') expressions[name] = await parseExpression(metric.process.expression, allNames);
+    if (metric.process.type === 'derived') expressions[name] = await parseExpression(metric.process.expression, allNames, { time: { metrics: metricNames } });
+    const baseline = metricBaseline(metric);
+    if (baseline?.kind === 'expression') expressions[baselineExpressionKey(name)] = await parseExpression(baseline.expression, allNames);
   }
   return expressions;
 }
@@ -95,9 +123,9 @@ export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Recor
   const metrics: ModelMetric[] = ordered.order.map((name) => {
     const metric = scenario.metrics[name];
     const tree = expressions.get(name);
-    if (tree === undefined) return { name, metric, baseline: baselineOf(metric.baseline) };
-    const names = namesIn(tree);
-    return { name, metric, baseline: baselineOf(metric.baseline), expression: { kernel: compileExpression(tree, names), names } };
+    const baseline = baselineOf(metric, expressions.get(baselineExpressionKey(name)));
+    if (tree === undefined) return { name, metric, baseline };
+    return { name, metric, baseline, expression: compiled(tree) };
   });
 
   const parameters: ModelParameter[] = Object.entries(scenario.parameters).map(([name, parameter]) => ({

@@ -1,10 +1,11 @@
-import type { ExpressionNode } from './ast.js';
+import { type ExpressionNode, readingKey, readingsIn } from './ast.js';
 
 /**
  * Computes an expression for a whole block of trials: `out[i] = f(inputs[0][i], inputs[1][i], ...)`.
- * `inputs` are in the order of `names` given to `compileExpression`.
+ * `inputs` are in the order of the keys given to `compileExpression`; `year` is the calendar
+ * year computed, read by `year` in the expression.
  */
-export type BlockKernel = (out: Float64Array, length: number, inputs: readonly Float64Array[]) => void;
+export type BlockKernel = (out: Float64Array, length: number, inputs: readonly Float64Array[], year?: number) => void;
 
 const OPERATORS: Record<string, (a: string, b: string) => string> = {
   '+': (a, b) => `(${a} + ${b})`,
@@ -42,6 +43,11 @@ function emit(node: ExpressionNode, slot: ReadonlyMap<string, number>): string {
       return `(${String(node.value)})`;
     case 'name':
       return `v${slot.get(node.name)}[i]`;
+    case 'lag':
+      return `v${slot.get(readingKey({ name: node.name, when: node.lag }))}[i]`;
+    case 'year':
+      // One number for the whole block, passed in: the loop stays a plain loop.
+      return 'year';
     case 'unary': {
       const operand = emit(node.operand, slot);
       return node.operator === 'not' ? `(${operand} === 0 ? 1 : 0)` : `(${node.operator}${operand})`;
@@ -56,13 +62,21 @@ function emit(node: ExpressionNode, slot: ReadonlyMap<string, number>): string {
 }
 
 /**
+ * The keys of an expression's inputs (see `readingKey`), in the order `compileExpression` wants
+ * them: `["output", "prev(output)", "base(output)"]`.
+ */
+export function inputKeysOf(node: ExpressionNode): string[] {
+  return readingsIn(node).map(readingKey);
+}
+
+/**
  * Turns a checked expression tree into a plain loop over typed arrays. Generating the loop's
  * source (from the whitelisted tree only: number literals, array slots, fixed operators) runs
  * at ~1.4 ns per value against 60-134 ns for mathjs's `evaluate` (notes/performance.md).
  */
-export function compileExpression(node: ExpressionNode, names: readonly string[]): BlockKernel {
-  const slot = new Map(names.map((name, index) => [name, index]));
-  const unpack = names.map((_, index) => `const v${index} = inputs[${index}];`).join('\n');
+export function compileExpression(node: ExpressionNode, keys: readonly string[]): BlockKernel {
+  const slot = new Map(keys.map((key, index) => [key, index]));
+  const unpack = keys.map((_, index) => `const v${index} = inputs[${index}];`).join('\n');
   const body = `${unpack}\nfor (let i = 0; i < length; i++) out[i] = ${emit(node, slot)};`;
-  return new Function('out', 'length', 'inputs', body) as BlockKernel;
+  return new Function('out', 'length', 'inputs', 'year', body) as BlockKernel;
 }

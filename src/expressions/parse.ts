@@ -1,6 +1,6 @@
 import type { MathNode } from 'mathjs';
 import { messages } from '../problems/messages.js';
-import { ALLOWED_FUNCTIONS, type AllowedFunction, type BinaryOperator, type ExpressionNode, type UnaryOperator } from './ast.js';
+import { ALLOWED_FUNCTIONS, type AllowedFunction, type BinaryOperator, type ExpressionNode, LAG_FUNCTIONS, type Lag, type UnaryOperator } from './ast.js';
 
 type Parse = (text: string) => MathNode;
 
@@ -60,8 +60,28 @@ const ARITY: Record<AllowedFunction, [number, number]> = {
 /** An expression that cannot run: the reason, worded for the scenario's author. */
 export class ExpressionError extends Error {}
 
-function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNode {
+/**
+ * Where an expression is computed. A derived metric's expression (`time` given) may read
+ * `year`, `prev(x)` and `base(x)` for the metrics in `time.metrics`; a baseline expression
+ * (no `time`) reads its names only.
+ */
+export interface ExpressionScope {
+  readonly time?: { readonly metrics: ReadonlySet<string> };
+}
+
+function lagOf(fn: Lag, args: readonly MathNode[], knownNames: ReadonlySet<string>, scope: ExpressionScope): ExpressionNode {
+  if (scope.time === undefined) throw new ExpressionError(messages.lagOutsideMetric(fn));
+  const arg = args[0] as (MathNode & { name?: string }) | undefined;
+  if (args.length !== 1 || arg?.type !== 'SymbolNode') throw new ExpressionError(messages.lagArgument(fn));
+  const name = arg.name as string;
+  if (scope.time.metrics.has(name)) return { kind: 'lag', lag: fn, name };
+  if (knownNames.has(name)) throw new ExpressionError(messages.lagOfParameter(fn, name));
+  throw new ExpressionError(messages.expressionUnknownName(name, [...scope.time.metrics]));
+}
+
+function convert(node: MathNode, knownNames: ReadonlySet<string>, scope: ExpressionScope = {}): ExpressionNode {
   const n = node as MathNode & Record<string, unknown>;
+  const convertChild = (child: MathNode) => convert(child, knownNames, scope);
   switch (node.type) {
     case 'ConstantNode': {
       const value = n.value;
@@ -71,35 +91,40 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNod
     }
     case 'SymbolNode': {
       const name = n.name as string;
+      if (name === 'year' && !knownNames.has(name)) {
+        if (scope.time === undefined) throw new ExpressionError(messages.yearOutsideMetric());
+        return { kind: 'year' };
+      }
       if (!knownNames.has(name)) throw new ExpressionError(messages.expressionUnknownName(name, [...knownNames]));
       return { kind: 'name', name };
     }
     case 'ParenthesisNode':
-      return convert(n.content as MathNode, knownNames);
+      return convertChild(n.content as MathNode);
     case 'OperatorNode': {
       const fn = n.fn as string;
       const args = n.args as MathNode[];
-      if (args.length === 1 && fn in UNARY) return { kind: 'unary', operator: UNARY[fn], operand: convert(args[0], knownNames) };
+      if (args.length === 1 && fn in UNARY) return { kind: 'unary', operator: UNARY[fn], operand: convertChild(args[0]) };
       if (args.length === 2 && fn in BINARY) {
-        return { kind: 'binary', operator: BINARY[fn], left: convert(args[0], knownNames), right: convert(args[1], knownNames) };
+        return { kind: 'binary', operator: BINARY[fn], left: convertChild(args[0]), right: convertChild(args[1]) };
       }
       throw new ExpressionError(messages.expressionForbidden(`the operator "${String(n.op)}"`));
     }
     case 'ConditionalNode':
       return {
         kind: 'conditional',
-        test: convert(n.condition as MathNode, knownNames),
-        whenTrue: convert(n.trueExpr as MathNode, knownNames),
-        whenFalse: convert(n.falseExpr as MathNode, knownNames),
+        test: convertChild(n.condition as MathNode),
+        whenTrue: convertChild(n.trueExpr as MathNode),
+        whenFalse: convertChild(n.falseExpr as MathNode),
       };
     case 'FunctionNode': {
       const fnNode = n.fn as MathNode & { name?: string };
       const name = fnNode.type === 'SymbolNode' ? (fnNode.name ?? '') : '';
+      if ((LAG_FUNCTIONS as readonly string[]).includes(name)) return lagOf(name as Lag, n.args as MathNode[], knownNames, scope);
       if (!(ALLOWED_FUNCTIONS as readonly string[]).includes(name)) {
         throw new ExpressionError(name === '' ? messages.expressionForbidden('calling a computed function') : messages.expressionUnknownFunction(name));
       }
       const fn = name as AllowedFunction;
-      const args = (n.args as MathNode[]).map((arg) => convert(arg, knownNames));
+      const args = (n.args as MathNode[]).map(convertChild);
       const [least, most] = ARITY[fn];
       if (args.length < least || args.length > most) {
         throw new ExpressionError(`${fn} takes ${least === most ? least : `at least ${least}`} argument(s), got ${args.length}`);
@@ -123,10 +148,11 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNod
 
 /**
  * Parses an expression with mathjs and checks it against the whitelist: numbers, known names,
- * arithmetic, comparisons, and/or/not, `?:` and a few functions. Throws `ExpressionError`
- * otherwise; nothing in the text is ever evaluated by mathjs.
+ * arithmetic, comparisons, and/or/not, `?:` and a few functions, and, in a derived metric's
+ * expression (`scope.time`), `year`, `prev(metric)` and `base(metric)`. Throws
+ * `ExpressionError` otherwise; nothing in the text is ever evaluated by mathjs.
  */
-export async function parseExpression(text: string, knownNames: ReadonlySet<string>): Promise<ExpressionNode> {
+export async function parseExpression(text: string, knownNames: ReadonlySet<string>, scope: ExpressionScope = {}): Promise<ExpressionNode> {
   const parse = await loadParser();
   let tree: MathNode;
   try {
@@ -134,5 +160,5 @@ export async function parseExpression(text: string, knownNames: ReadonlySet<stri
   } catch (error) {
     throw new ExpressionError(messages.expressionSyntax(error instanceof Error ? error.message : String(error)));
   }
-  return convert(tree, knownNames);
+  return convert(tree, knownNames, scope);
 }

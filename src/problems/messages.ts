@@ -56,7 +56,8 @@ export const messages = {
     `unknown ${kinds} "${name}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
   unknownSource: (id: string, known: readonly string[]) =>
     `unknown source "${id}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the scenario lists no sources)'}`,
-  baselineRequired: () => 'expected a baseline (a number or a distribution): only derived metrics may omit it',
+  baselineRequired: () =>
+    'expected a baseline (a number, a distribution, or {"expression": ...} of parameters, optionally with "basis", "reason" and "source"): only derived metrics may omit it',
   negativeCount: (got: number) => `expected a count of zero or more, got ${describeValue(got)}`,
   yearOutsideHorizon: (year: number, baseYear: number, endYear: number) =>
     `expected a year from ${baseYear + 1} to ${endYear} (the scenario's horizon), got ${year}`,
@@ -68,9 +69,24 @@ export const messages = {
     `metrics depend on each other in a cycle: ${names.join(' -> ')}; break it with a baseline or a process that uses last year's value`,
   expressionSyntax: (reason: string) => `cannot read the expression: ${reason}`,
   expressionForbidden: (what: string) =>
-    `${what} is not allowed in an expression (allowed: numbers, metric and parameter names, + - * / ^, comparisons, and/or/not, ?:, ${'and the functions min, max, exp, log, sqrt, abs, round, floor, ceil'})`,
+    `${what} is not allowed in an expression (allowed: numbers, metric and parameter names, + - * / ^, comparisons, and/or/not, ?:, ${'the functions min, max, exp, log, sqrt, abs, round, floor, ceil'}, and in a metric's expression year, prev(metric) and base(metric))`,
   expressionUnknownName: (name: string, known: readonly string[]) => `unknown name "${name}" in the expression (known: ${known.join(', ')})`,
-  expressionUnknownFunction: (name: string) => `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil)`,
+  expressionUnknownFunction: (name: string) =>
+    `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil, and in a metric's expression prev and base)`,
+  lagArgument: (fn: string) => `${fn}() takes one metric's name, as in ${fn}(output)`,
+  lagOfParameter: (fn: string, name: string) =>
+    fn === 'prev'
+      ? `prev(${name}): "${name}" is a parameter, drawn once per trial (or each year), not a metric with a value last year; prev() and base() read metrics`
+      : `base(${name}): "${name}" is a parameter, not a metric with a base-year value; read it as ${name}`,
+  lagOutsideMetric: (fn: string) => `${fn}() reads another year's value of a metric, and a baseline expression reads parameters only`,
+  yearOutsideMetric: () => '"year" (the calendar year computed) is read in a derived metric’s expression, not in a baseline expression',
+  prevWithoutBaseline: (metric: string) =>
+    `prev() reads last year's value, and the base year has none: give ${metric} a baseline (its value in the base year), since without one its base-year value is computed from this expression`,
+  baseOfItselfWithoutBaseline: (metric: string) =>
+    `base(${metric}) reads ${metric}'s own base-year value, which this expression computes when ${metric} has no baseline: give ${metric} a baseline`,
+  baselineExpressionReadsMetric: (name: string) =>
+    `"${name}" is a metric; a baseline expression reads parameters only (drawn per trial before any metric): write the metric's base-year value in terms of parameters`,
+  yearReserved: () => '"year" is reserved: in an expression it is the calendar year computed; choose another name',
   shareOutOfRange: (got: number) => `expected a share between 0 and 1, got ${describeValue(got)}`,
   correlatedYearly: (name: string) => `"${name}" is drawn afresh each year; correlations are between assumptions drawn once per trial`,
   invalidCorrelationMatrix: (pairs: readonly string[]) =>

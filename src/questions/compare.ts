@@ -1,8 +1,11 @@
+import { baselineAssumptionName } from '../assumptions/scenarioAssumptions.js';
 import { withAssumptions } from '../assumptions/withAssumptions.js';
 import { sampleTrials, type TrialSamples } from '../results/samples.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from '../results/simulate.js';
+import { metricBaseline } from '../scenario/baseline.js';
 import { scenarioHash } from '../scenario/hash.js';
-import type { Scenario } from '../scenario/schema/scenario.js';
+import type { Distribution } from '../scenario/schema/distribution.js';
+import type { Metric, Scenario, Variant } from '../scenario/schema/scenario.js';
 import { type PairedDifference, pairedDifference } from '../statistics/pairedDifference.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { VERSION } from '../version.js';
@@ -70,7 +73,7 @@ const BASE_ID = 'base';
 
 /**
  * The scenario as stated and its variants (all, or those named), ready for `compare`. Each
- * variant is the scenario with the variant's assumptions replaced.
+ * variant is the scenario with the variant's assumptions (parameters and baselines) replaced.
  *
  * @throws RangeError for a variant id the scenario does not have
  * @example
@@ -87,17 +90,39 @@ export function variantEntries(scenario: Scenario, ids?: readonly string[]): Com
   const baseId = known.includes(BASE_ID) ? 'as-stated' : BASE_ID;
   return [
     { id: baseId, label: 'the scenario as stated', scenario },
-    ...chosen.map((v) => ({ id: v.id, label: v.label, description: v.description, scenario: withAssumptions(scenario, v.parameters) })),
+    ...chosen.map((v) => ({ id: v.id, label: v.label, description: v.description, scenario: withAssumptions(scenario, variantReplacements(v)) })),
   ];
+}
+
+/** A variant's replacements as assumptions: its parameters, and its baselines as `baseline:<metric>` (a number as a fixed value). */
+function variantReplacements(variant: Variant): Record<string, Distribution> {
+  const baselines = Object.entries(variant.baselines ?? {}).map(([metric, b]) => [
+    baselineAssumptionName(metric),
+    typeof b === 'number' ? { dist: 'fixed' as const, value: b } : b,
+  ]);
+  return { ...variant.parameters, ...Object.fromEntries(baselines) };
+}
+
+/** A metric's baseline itself (a value, a distribution or an expression), without its provenance, as text to compare. */
+function baselineForm(metric: Metric): string {
+  const b = metricBaseline(metric);
+  if (b === undefined) return '';
+  return JSON.stringify(b.kind === 'value' ? b.value : b.kind === 'distribution' ? b.distribution : b.expression);
 }
 
 function changedAssumptions(scenario: Scenario, reference: Scenario): string[] {
   const names = new Set([...Object.keys(scenario.parameters), ...Object.keys(reference.parameters)]);
-  return [...names].filter((name) => {
+  const parameters = [...names].filter((name) => {
     const a = scenario.parameters[name];
     const b = reference.parameters[name];
     return a === undefined || b === undefined || JSON.stringify(a.distribution) !== JSON.stringify(b.distribution) || a.varies !== b.varies;
   });
+  // Baselines that differ, in metrics both have (a metric only one has is a different model, not a changed assumption).
+  const baselines = Object.keys(scenario.metrics)
+    .filter((name) => Object.hasOwn(reference.metrics, name))
+    .filter((name) => baselineForm(scenario.metrics[name]) !== baselineForm(reference.metrics[name]))
+    .map(baselineAssumptionName);
+  return [...parameters, ...baselines];
 }
 
 function probabilityOf(variant: string, hits: Uint8Array, confidence: number): VariantProbability {

@@ -1,5 +1,6 @@
 import { type AssumptionDomain, assumptionDomain } from '../assumptions/assumptionDomain.js';
 import { distributionCdf, distributionQuantile } from '../assumptions/distributionQuantile.js';
+import { assumptionOf, type ScenarioAssumption } from '../assumptions/scenarioAssumptions.js';
 import { unknownAssumption, unknownTarget, withAssumptionFixed } from '../assumptions/withAssumptions.js';
 import { centralValue } from '../random/central.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, simulate } from '../results/simulate.js';
@@ -14,7 +15,7 @@ import { type GrowthNeededTarget, growthNeeded } from './growthNeeded.js';
 export interface GoalSeekOptions {
   /** The target's id. */
   target: string;
-  /** The assumption's name: it is fixed at each value tried. */
+  /** The assumption's name (a parameter, or `baseline:<metric>` for a metric's base-year value): it is fixed at each value tried. */
   assumption: string;
   /** The probability of hitting the target to reach, in (0, 1). */
   probability: number;
@@ -89,7 +90,7 @@ export interface GoalSeekResult {
 function checkOptions(scenario: Scenario, options: GoalSeekOptions): void {
   const { probability, trials, confidence, range, tolerance } = options;
   if (!scenario.targets.some((t) => t.id === options.target)) throw new RangeError(unknownTarget(scenario, options.target));
-  if (scenario.parameters[options.assumption] === undefined) throw new RangeError(unknownAssumption(scenario, options.assumption));
+  if (assumptionOf(scenario, options.assumption) === undefined) throw new RangeError(unknownAssumption(scenario, options.assumption));
   if (!(probability > 0 && probability < 1)) throw new RangeError(`probability: expected a number between 0 and 1, got ${probability}`);
   if (trials !== undefined && !(Number.isInteger(trials) && trials >= 1)) throw new RangeError(`trials: expected a whole number of at least 1, got ${trials}`);
   if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new RangeError(`confidence: expected a number between 0 and 1, got ${confidence}`);
@@ -129,8 +130,8 @@ export async function goalSeek(scenario: Scenario, options: GoalSeekOptions): Pr
   const confidence = options.confidence ?? 0.95;
   const level = options.probability;
   const name = options.assumption;
-  const parameter = scenario.parameters[name];
-  const distribution = parameter.distribution;
+  const assumption = assumptionOf(scenario, name) as ScenarioAssumption;
+  const distribution = assumption.distribution;
   const targetIndex = scenario.targets.findIndex((t) => t.id === options.target);
   const warnings: string[] = [];
 
@@ -248,13 +249,13 @@ export async function goalSeek(scenario: Scenario, options: GoalSeekOptions): Pr
   if (scenario.correlations.some((c) => c.between.includes(name))) {
     warnings.push(`${name} is correlated with other assumptions: fixing it leaves them at their own distributions, not at values that would go with it`);
   }
-  if (parameter.varies === 'year') warnings.push(`${name} is drawn afresh each year; here it is fixed at one value in every year`);
+  if (assumption.perYear) warnings.push(`${name} is drawn afresh each year; here it is fixed at one value in every year`);
 
   const [drawn, deterministic] = await Promise.all([simulate(scenario, { trials, seed }), growthNeeded(scenario)]);
   return {
     meta: { kind: 'goal-seek', ...resultMeta(scenario), seed, trials, confidence },
     target: targetDefinition(scenario, scenario.targets[targetIndex]),
-    assumption: { name, perYear: parameter.varies === 'year', distribution, point, domain },
+    assumption: { name, perYear: assumption.perYear, distribution, point, domain },
     probability: level,
     status,
     direction: direction === 0 ? null : direction === 1 ? 'increasing' : 'decreasing',

@@ -1,4 +1,5 @@
 import { distributionQuantile } from '../assumptions/distributionQuantile.js';
+import { assumptionOf, baselineMetricOf, isUnsourcedAssumedBaseline, scenarioAssumptions } from '../assumptions/scenarioAssumptions.js';
 import { withAssumptionFixed } from '../assumptions/withAssumptions.js';
 import { centralValue } from '../random/central.js';
 import { project } from '../results/project.js';
@@ -87,6 +88,7 @@ export interface TargetSensitivity extends TargetDefinition {
 
 /** An uncertain assumption and the percentiles it is swung between. */
 export interface SwungAssumption {
+  /** A parameter's name, or `baseline:<metric>` for a baseline drawn from a distribution. */
   readonly name: string;
   /** Drawn afresh each year (swung as a whole: fixed at the percentile in every year). */
   readonly perYear: boolean;
@@ -95,6 +97,11 @@ export interface SwungAssumption {
   readonly low: number;
   readonly high: number;
   readonly distribution: Distribution;
+  /**
+   * For a baseline: its metric, and its basis and source (`assumed` with no source: a guess the
+   * result may rest on; the warnings say so when it drives a target). Absent for parameters.
+   */
+  readonly baseline?: { readonly metric: string; readonly basis: 'sourced' | 'assumed'; readonly source?: string };
 }
 
 export interface SensitivityResult {
@@ -126,8 +133,10 @@ function checkOptions(options: SensitivityOptions): void {
     throw new RangeError(`sobol: expected true, false or "auto", got ${String(options.sobol)}`);
 }
 
-/** An assumption's value per trial: its draw, or for yearly ones the mean of its draws over years 1..lastYear. */
+/** An assumption's value per trial: its draw (a baseline's: its metric's base-year value), or for yearly ones the mean of its draws over years 1..lastYear. */
 function perTrialValues(samples: TrialSamples, name: string, lastYear: number): Float64Array {
+  const metric = baselineMetricOf(name);
+  if (metric !== undefined) return samples.metrics[metric][0] as Float64Array;
   const { perYear, values } = samples.parameters[name];
   if (!perYear) return values[0] as Float64Array;
   const out = new Float64Array(samples.trials);
@@ -168,7 +177,29 @@ function hitShare(hits: Uint8Array): number {
 }
 
 /**
- * Which assumptions drive the odds. A tornado swings each uncertain assumption from its 10th to
+ * Words for the targets whose strongest driver (the first bar of the tornado: the widest
+ * deterministic swing) is a baseline the scenario assumes and no source states.
+ */
+function unsourcedBaselineWarnings(scenario: Scenario, targets: readonly TargetSensitivity[]): string[] {
+  const driven = new Map<string, string[]>();
+  for (const target of targets) {
+    const top = target.tornado[0];
+    if (top === undefined || (top.deterministicSwing === 0 && top.probabilitySwing.difference === 0)) continue;
+    if (!isUnsourcedAssumedBaseline(assumptionOf(scenario, top.assumption))) continue;
+    driven.set(top.assumption, [...(driven.get(top.assumption) ?? []), target.id]);
+  }
+  return [...driven].map(([name, ids]) => unsourcedBaselineWarning(name, ids));
+}
+
+/** The warning that a target's answer rests on an assumed, unsourced baseline. */
+export function unsourcedBaselineWarning(assumption: string, targetIds: readonly string[]): string {
+  const metric = baselineMetricOf(assumption) ?? assumption;
+  return `the strongest driver of ${targetIds.join(', ')} is ${assumption}, the base-year value of ${metric}, which the scenario assumes and no source states: the probabilities rest on that guess; find a stated figure, or read them as conditional on it`;
+}
+
+/**
+ * Which assumptions drive the odds. A tornado swings each uncertain assumption (parameters, and
+ * baselines drawn from a distribution, named `baseline:<metric>`) from its 10th to
  * its 90th percentile: the deterministic projection (every other assumption at its point value)
  * gives the effect on each target's value; a Monte Carlo run with the assumption fixed there and
  * every other one drawn, with the same seed as the base run (common random numbers), gives the
@@ -197,12 +228,14 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
 
   const assumptions: SwungAssumption[] = [];
   const fixedAssumptions: string[] = [];
-  for (const [name, parameter] of Object.entries(scenario.parameters)) {
-    const d = parameter.distribution;
+  for (const assumption of scenarioAssumptions(scenario)) {
+    const { name, metric, basis, source, perYear } = assumption;
+    const d = assumption.distribution;
     const low = distributionQuantile(d, lowP);
     const high = distributionQuantile(d, highP);
+    const baseline = metric === undefined ? {} : { baseline: { metric, basis, ...(source === undefined ? {} : { source }) } };
     if (d.dist === 'fixed' || low === high) fixedAssumptions.push(name);
-    else assumptions.push({ name, perYear: parameter.varies === 'year', point: centralValue(d), low, high, distribution: d });
+    else assumptions.push({ name, perYear, point: centralValue(d), low, high, distribution: d, ...baseline });
   }
   const correlated = new Set(scenario.correlations.flatMap((c) => c.between));
   for (const a of assumptions) {
@@ -258,6 +291,7 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
     };
   });
   if (assumptions.length === 0) warnings.push('the scenario has no uncertain assumptions: nothing to swing');
+  warnings.push(...unsourcedBaselineWarnings(scenario, targets));
 
   const sobolWanted = options.sobol ?? 'auto';
   let sobol: SobolResult | null = null;

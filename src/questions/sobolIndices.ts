@@ -1,4 +1,5 @@
-import { withFreshDraws } from '../assumptions/withFreshDraws.js';
+import { baselineMetricOf } from '../assumptions/scenarioAssumptions.js';
+import { withBaselinesAsParameters, withFreshDraws } from '../assumptions/withFreshDraws.js';
 import { sampleTrials, type TrialSamples } from '../results/samples.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from '../results/simulate.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
@@ -86,8 +87,9 @@ function share(estimator: Estimator, y: ArrayLike<number>, z: ArrayLike<number>)
  * measured value and hit, by pick-freeze with common random numbers: the base run; per
  * assumption, a run with only it drawn afresh (total, Jansen's estimator) and a run with only
  * it kept (first-order, Janon's); and a run keeping every assumption and redrawing the rest
- * (yearly noise, arrivals, uncertain baselines), whose first-order share is the assumptions'
- * together. 2k + 2 runs for k assumptions: meant for scenarios with few of them. Correlated
+ * (yearly noise, arrivals, uncertain baselines not named), whose first-order share is the
+ * assumptions' together. A baseline is named `baseline:<metric>`; it is then drawn from a stream
+ * of its own, apart from its metric's noise, so its base run's draws differ from `simulate`'s. 2k + 2 runs for k assumptions: meant for scenarios with few of them. Correlated
  * assumptions have no such decomposition: the caller should not ask for one.
  *
  * @example
@@ -106,16 +108,24 @@ export async function sobolIndices(
   const trials = options.trials ?? DEFAULT_TRIALS;
   const seed = options.seed ?? DEFAULT_SEED;
   const run = (s: Scenario) => sampleTrials(s, { trials, seed });
-  const metrics = Object.keys(scenario.metrics);
-  const parameters = Object.keys(scenario.parameters);
-  const base = await run(scenario);
+  // A baseline shares its metric's name with the metric's yearly noise: drawn as a parameter of its
+  // own, it can be kept while the noise is redrawn (and the reverse). Identity without baselines.
+  const baselines = assumptions.flatMap((name) => {
+    const metric = baselineMetricOf(name);
+    return metric === undefined ? [] : [metric];
+  });
+  const { scenario: split, parameterOf } = withBaselinesAsParameters(scenario, baselines);
+  const drawnAs = (name: string) => parameterOf.get(name) ?? name;
+  const metrics = Object.keys(split.metrics);
+  const parameters = Object.keys(split.parameters);
+  const base = await run(split);
   const redrawn: TrialSamples[] = [];
   const kept: TrialSamples[] = [];
-  for (const name of assumptions) {
-    redrawn.push(await run(withFreshDraws(scenario, [name])));
-    kept.push(await run(withFreshDraws(scenario, [...parameters.filter((p) => p !== name), ...metrics])));
+  for (const name of assumptions.map(drawnAs)) {
+    redrawn.push(await run(withFreshDraws(split, [name])));
+    kept.push(await run(withFreshDraws(split, [...parameters.filter((p) => p !== name), ...metrics])));
   }
-  const together = await run(withFreshDraws(scenario, metrics));
+  const together = await run(withFreshDraws(split, metrics));
 
   const frequentEnough = (hits: Uint8Array) => {
     const p = hits.reduce((a, b) => a + b, 0) / hits.length;

@@ -60,6 +60,15 @@ const en = {
   eachPark: (label: string, parks: number) => `${label} (drawn for each of ${parks} parks)`,
   pointValue: (v: string) => `central value ${v}`,
   baselineOf: (label: string, year: number) => `${label}, ${year} (baseline)`,
+  baselineExpression: (expression: string) => `computed from the assumptions: ${expression}`,
+  unsourcedBaselineDrives: (metric: string, year: number, targets: readonly string[]) =>
+    `The strongest driver of ${targets
+      .map((t) => `“${t}”`)
+      .join(', ')
+      .replace(
+        /, (“[^”]*”)$/,
+        ' and $1',
+      )} is the ${year} value of ${metric}, which the scenario assumes and no source states: ${targets.length === 1 ? 'this probability rests' : 'these probabilities rest'} on that guess.`,
   targetFigure: (label: string) => `Target: ${label}`,
   sourcesList: 'Sources',
   findingsHeading: 'Data check',
@@ -135,6 +144,9 @@ const zh: typeof en = {
   eachPark: (label: string, parks: number) => `${label}（${parks} 个园区各自抽取）`,
   pointValue: (v: string) => `中心值 ${v}`,
   baselineOf: (label: string, year: number) => `${label}，${year} 年（基准）`,
+  baselineExpression: (expression: string) => `由假设计算：${expression}`,
+  unsourcedBaselineDrives: (metric: string, year: number, targets: readonly string[]) =>
+    `对${targets.map((t) => `“${t}”`).join('、')}影响最大的是${metric}的 ${year} 年基准值，而这一数值是情景假设的，没有来源说明：这些概率取决于这一估计。`,
   targetFigure: (label: string) => `目标：${label}`,
   sourcesList: '来源',
   findingsHeading: '数据检查',

@@ -3,7 +3,9 @@ import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { targetSummary } from '../charts/targets.js';
 import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
+import type { UnsourcedBaselineDriver } from '../questions/baselineDrivers.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
+import { metricBaseline } from '../scenario/baseline.js';
 import type { Unit } from '../scenario/schema/common.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
@@ -26,6 +28,8 @@ export interface ReportInput {
   readonly findings?: readonly ReportFinding[];
   /** Other results (variants) for the scenario comparison chart. */
   readonly comparisons?: readonly ComparedResult[];
+  /** Assumed, unsourced baselines that drive targets most (`unsourcedBaselineDrivers`): the headline says so. */
+  readonly baselineDrivers?: readonly UnsourcedBaselineDriver[];
   readonly lang?: Lang;
 }
 
@@ -197,6 +201,17 @@ function headline(simulation: SimulationResult, projection: Projection, lang: La
   return { lines, likelihood };
 }
 
+/** The headline, with a sentence for each assumed, unsourced baseline that drives targets most. */
+function withBaselineDrivers(h: ParkReport['headline'], scenario: Scenario, drivers: readonly UnsourcedBaselineDriver[], lang: Lang): ParkReport['headline'] {
+  if (drivers.length === 0) return h;
+  const m = reportMessages(lang);
+  const sentences = drivers.map((d) => {
+    const labels = d.targets.map((id) => scenario.targets.find((t) => t.id === id)?.label ?? id);
+    return m.unsourcedBaselineDrives(scenario.metrics[d.metric]?.label ?? d.metric, scenario.horizon.baseYear, labels);
+  });
+  return { ...h, lines: [...h.lines, ...sentences] };
+}
+
 /** The sourced figures: sourced assumptions, baselines with a source, targets, context figures and series. */
 function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, sourceText: (id?: string) => string | undefined): ReportFigure[] {
   const m = reportMessages(lang);
@@ -212,11 +227,12 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     });
   }
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (typeof metric.baseline !== 'number' || metric.source === undefined) continue;
+    const baseline = metricBaseline(metric);
+    if (baseline?.kind !== 'value' || baseline.basis !== 'sourced' || baseline.source === undefined) continue;
     figures.push({
       label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
-      value: formatQuantity(metric.baseline, metric.unit, lang),
-      source: sourceText(metric.source),
+      value: formatQuantity(baseline.value, metric.unit, lang),
+      source: sourceText(baseline.source),
     });
   }
   for (const t of scenario.targets) {
@@ -280,11 +296,21 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     });
   }
   for (const [name, metric] of Object.entries(scenario.metrics)) {
-    if (metric.baseline === undefined || typeof metric.baseline === 'number') continue;
+    const baseline = metricBaseline(metric);
+    if (baseline === undefined || (baseline.kind === 'value' && baseline.basis === 'sourced')) continue;
+    const central = projection.metrics.find((p) => p.name === name)?.values[0];
+    const value =
+      baseline.kind === 'value'
+        ? formatQuantity(baseline.value, metric.unit, lang)
+        : baseline.kind === 'distribution'
+          ? describeDistribution(baseline.distribution, metric.unit, lang)
+          : m.baselineExpression(baseline.expression);
+    const point = baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang))}. ` : '';
     figures.push({
       label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
-      value: describeDistribution(metric.baseline, metric.unit, lang),
-      detail: `${m.reason}: ${metric.note ?? m.noReason}`,
+      value,
+      detail: `${point}${m.reason}: ${baseline.reason ?? m.noReason}`,
+      source: sourceText(baseline.explicit ? baseline.source : undefined),
     });
   }
   return figures;
@@ -360,7 +386,7 @@ export function buildReport(input: ReportInput): ParkReport {
       simulation.meta.scenarioHash.replace(/^sha256:/, '').slice(0, 12),
     ),
     horizon: m.horizon(scenario.horizon.baseYear, scenario.horizon.endYear),
-    headline: headline(simulation, projection, lang),
+    headline: withBaselineDrivers(headline(simulation, projection, lang), scenario, input.baselineDrivers ?? [], lang),
     targets,
     joint,
     confidence,

@@ -2,6 +2,7 @@ import type { Lang } from '../charts/messages.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { checkScenario } from '../check/index.js';
 import { openAtomicFolder } from '../files/openAtomicFolder.js';
+import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
@@ -64,7 +65,8 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
   const projection = options.projection ?? (await project(scenario));
   const simulation = options.simulation ?? (await simulate(scenario, { trials: options.trials ?? REPORT_DEFAULT_TRIALS, seed: options.seed }));
   const findings = options.findings ?? checkScenario(scenario);
-  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, lang });
+  const baselineDrivers = await unsourcedBaselineDrivers(scenario);
+  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, lang });
 
   const folder = await openAtomicFolder(options.outDir);
   const files: Array<{ path: string; bytes: number }> = [];

@@ -1,5 +1,5 @@
 import type { ExpressionNode } from '../expressions/ast.js';
-import { namesIn } from '../expressions/ast.js';
+import { readingsIn } from '../expressions/ast.js';
 import type { Quantity } from './schema/common.js';
 import type { Metric } from './schema/scenario.js';
 
@@ -41,11 +41,15 @@ export function quantitiesOf(metric: Metric): Array<{ path: Array<string | numbe
 
 /**
  * The metrics a metric reads in the same year: through its expression or its quantities.
- * A metric's own previous value is not a same-year dependency.
+ * A previous value (a process's own x[t-1], or prev(x)) is not a same-year dependency; base(x)
+ * is one only for a metric without a baseline, whose base-year value its expression computes.
  */
 export function sameYearDependencies(metric: Metric, metricNames: ReadonlySet<string>, expression: ExpressionNode | undefined): string[] {
   const names = new Set<string>();
-  if (expression !== undefined) for (const name of namesIn(expression)) if (metricNames.has(name)) names.add(name);
+  for (const { name, when } of expression === undefined ? [] : readingsIn(expression)) {
+    const sameYear = when === 'same' || (when === 'base' && metric.baseline === undefined);
+    if (sameYear && metricNames.has(name)) names.add(name);
+  }
   for (const { value } of quantitiesOf(metric)) if (typeof value === 'string' && metricNames.has(value)) names.add(value);
   return [...names];
 }

@@ -1,7 +1,8 @@
-import { ALLOWED_FUNCTIONS, type ExpressionNode } from '../expressions/ast.js';
+import { ALLOWED_FUNCTIONS, type ExpressionNode, readingsIn } from '../expressions/ast.js';
 import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
+import { baselineExpressionKey, metricBaseline } from './baseline.js';
 import { correlationMatrix } from './correlationMatrix.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Expansion, expandGroup } from './expandGroup.js';
@@ -82,6 +83,7 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   for (const name of allNames) {
     const kind = metricNames.has(name) ? 'metrics' : 'parameters';
     if (RESERVED.has(name)) add([kind, name], messages.reservedName(name), 'reserved_name');
+    if (name === 'year') add([kind, name], messages.yearReserved(), 'reserved_name');
   }
   for (const name of parameterNames) {
     if (metricNames.has(name)) add(['parameters', name], messages.duplicateName(name, 'metric'), 'duplicate_name');
@@ -114,6 +116,9 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
       if (!parameterNames.has(name))
         add(['variants', index, 'parameters', name], messages.unknownReference(name, 'parameter', [...parameterNames]), 'unknown_reference');
     }
+    for (const name of Object.keys(variant.baselines ?? {})) {
+      if (!metricNames.has(name)) add(['variants', index, 'baselines', name], messages.unknownReference(name, 'metric', [...metricNames]), 'unknown_metric');
+    }
   });
   s.correlations.forEach((correlation, index) => {
     correlation.between.forEach((name, side) => {
@@ -134,11 +139,25 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   for (const [name, metric] of Object.entries(s.metrics)) {
     const at = (...rest: Array<string | number>) => ['metrics', name, ...rest];
     checkSource(at('source'), metric.source);
-    const baseline = metric.baseline;
+    const baseline = metricBaseline(metric);
     if (baseline === undefined && metric.process.type !== 'derived') add(at('baseline'), messages.baselineRequired(), 'missing');
-    if (typeof baseline === 'number') {
-      if (['count', 'persons', 'area', 'yuan'].includes(metric.unit) && baseline < 0) add(at('baseline'), messages.negativeCount(baseline), 'negative');
-      if (metric.unit === 'share' && (baseline < 0 || baseline > 1)) add(at('baseline'), messages.shareOutOfRange(baseline), 'share_range');
+    if (baseline?.kind === 'value') {
+      const valueAt = baseline.explicit ? at('baseline', 'value') : at('baseline');
+      const value = baseline.value;
+      if (['count', 'persons', 'area', 'yuan'].includes(metric.unit) && value < 0) add(valueAt, messages.negativeCount(value), 'negative');
+      if (metric.unit === 'share' && (value < 0 || value > 1)) add(valueAt, messages.shareOutOfRange(value), 'share_range');
+    }
+    if (baseline?.explicit) checkSource(at('baseline', 'source'), baseline.source);
+    if (baseline?.kind === 'expression') {
+      try {
+        const tree = await parseExpression(baseline.expression, allNames);
+        const metricRead = readingsIn(tree).find((r) => metricNames.has(r.name));
+        if (metricRead !== undefined) add(at('baseline', 'expression'), messages.baselineExpressionReadsMetric(metricRead.name), 'expression');
+        else expressions.set(baselineExpressionKey(name), tree);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        add(at('baseline', 'expression'), error.message, 'expression');
+      }
     }
     for (const { path, value } of quantitiesOf(metric)) {
       if (typeof value === 'string' && !allNames.has(value)) {
@@ -150,7 +169,14 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     });
     if (metric.process.type === 'derived') {
       try {
-        expressions.set(name, await parseExpression(metric.process.expression, allNames));
+        const tree = await parseExpression(metric.process.expression, allNames, { time: { metrics: metricNames } });
+        expressions.set(name, tree);
+        const readings = readingsIn(tree);
+        // Without a baseline, the base year is computed from this expression, and has no year before it.
+        if (baseline === undefined && readings.some((r) => r.when === 'prev'))
+          add(at('process', 'expression'), messages.prevWithoutBaseline(name), 'expression');
+        else if (baseline === undefined && readings.some((r) => r.when === 'base' && r.name === name))
+          add(at('process', 'expression'), messages.baseOfItselfWithoutBaseline(name), 'expression');
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         add(at('process', 'expression'), error.message, 'expression');
@@ -171,7 +197,9 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
       add(at('fromYear'), messages.fromYearUnused(target.measure), 'unused_field');
     const metric = s.metrics[target.metric];
     if (metric !== undefined && RELATIVE_MEASURES.includes(target.measure)) {
-      const why = nonPositiveBaseline(metric.baseline);
+      const baseline = metricBaseline(metric);
+      // An expression's value is known only per trial: the run-time guard takes care of it.
+      const why = nonPositiveBaseline(baseline?.kind === 'value' ? baseline.value : baseline?.kind === 'distribution' ? baseline.distribution : undefined);
       if (why !== undefined) add(at('measure'), messages.relativeMeasureBase(target.measure, target.metric, why), 'measure_base');
     }
     if (metric !== undefined && target.measure === 'changeInPoints' && metric.unit !== 'share') {

@@ -60,7 +60,13 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
         return make(messages.oneOf(options, got));
       }
       // When a branch matched the value's type and failed deeper inside, its problems are the useful ones.
-      const deeper = issue.errors.filter((branch) => branch.some((inner) => inner.path.length > 0));
+      const reaching = issue.errors.filter((branch) => branch.some((inner) => inner.path.length > 0));
+      // A branch whose fields the value does not have, or whose discriminator it lacks, is of another shape.
+      const otherShape = (branch: readonly Issue[]) =>
+        branch.some(
+          (inner) => inner.code === 'unrecognized_keys' || (inner.code === 'invalid_union' && 'note' in inner && inner.note === 'No matching discriminator'),
+        );
+      const deeper = reaching.some((branch) => !otherShape(branch)) ? reaching.filter((branch) => !otherShape(branch)) : reaching;
       if (deeper.length > 0) {
         const best = deeper.reduce((a, b) => (Math.max(...b.map((i) => i.path.length)) > Math.max(...a.map((i) => i.path.length)) ? b : a));
         return best.flatMap((inner) => convert(inner, path, input, file));

@@ -123,12 +123,12 @@ metrics:
   output: { unit: yuan, baseline: .nan, process: { type: growth, drift: .inf } }
 `;
     expect(await fileProblems('park.yaml', yaml)).toEqual([
-      'park.yaml: metrics.output.baseline: expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}, got NaN',
+      'park.yaml: metrics.output.baseline: expected a number, a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}, or {"distribution": ..., "basis": "assumed", "reason": ...}, got NaN',
       'park.yaml: metrics.output.process.drift: expected a number or the name of a parameter, got Infinity',
     ]);
     const json = JSON.stringify(baseScenario()).replace('"baseline":1000000000', '"baseline":1e999');
     expect(await fileProblems('park.json', json)).toEqual([
-      'park.json: metrics.output.baseline: expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}, got Infinity',
+      'park.json: metrics.output.baseline: expected a number, a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}, or {"distribution": ..., "basis": "assumed", "reason": ...}, got Infinity',
     ]);
   });
 

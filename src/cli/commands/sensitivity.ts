@@ -31,7 +31,7 @@ function sobolText(result: SensitivityResult, id: string): string {
   rows.push(['all assumptions', share(target.measured?.assumptionsTogether), '—', share(target.hit?.assumptionsTogether), '—']);
   const shares = table(['share of variance (± s.e.)', 'value: alone', 'value: total', 'hit: alone', 'hit: total'], rows);
   const rare = target.hit === null && target.measured !== null ? '\nHits (or misses) are too rare here to split the variance of the outcome.' : '';
-  return `\n\n${shares}\nThe rest of the variance comes from yearly noise, arrivals and uncertain baselines.${rare}`;
+  return `\n\n${shares}\nThe rest of the variance comes from yearly noise and arrivals.${rare}`;
 }
 
 /** The sensitivity analysis as text: the swings, then per target its tornado and what the samples say. */

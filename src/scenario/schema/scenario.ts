@@ -50,12 +50,53 @@ export const Parameter = z.strictObject({
 });
 export type Parameter = z.infer<typeof Parameter>;
 
+/**
+ * A baseline written as an assumption, like a parameter: its value — a number, a distribution,
+ * or an expression of parameters computed per trial from their draws — with its basis, reason
+ * and source. `{ "distribution": {...}, "basis": "assumed", "reason": "the plan states no 2022 figure" }`.
+ */
+export const BaselineAssumption = z
+  .strictObject({
+    value: z.number().optional(),
+    distribution: Distribution.optional(),
+    /** The base-year value as an expression of parameters (metrics are not drawn yet): `pilotFirms * outputPerFirm`. */
+    expression: z.string().min(1).optional(),
+    /** `sourced`: a source states it (give `source`); `assumed`: a modelling choice (say why in `reason`). */
+    basis: z.enum(['sourced', 'assumed']).default('assumed'),
+    reason: z.string().optional(),
+    source: SourceRef.optional(),
+  })
+  .superRefine((b, ctx) => {
+    const given = (['value', 'distribution', 'expression'] as const).filter((key) => b[key] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        // Not continuable: in the metric's union, a value of another shape then reports that shape's problems.
+        continue: false,
+        path: given.length === 0 ? ['value'] : [given[1]],
+        message:
+          given.length === 0
+            ? 'expected one of "value", "distribution" or "expression" (the baseline itself)'
+            : `expected only one of "value", "distribution" or "expression", got ${given.join(' and ')}`,
+      });
+    }
+  });
+export type BaselineAssumption = z.infer<typeof BaselineAssumption>;
+
 export const Metric = z.strictObject({
   unit: Unit,
   label: z.string().optional(),
   description: z.string().optional(),
-  /** The value in the base year; a distribution where it is not known exactly. Derived metrics may omit it. */
-  baseline: z.union([z.number(), Distribution], { error: 'expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}' }).optional(),
+  /**
+   * The value in the base year: a number; a distribution where it is not known exactly; or, as an
+   * assumption with its basis and reason, `{ value | distribution | expression, basis, reason, source }`.
+   * Derived metrics may omit it.
+   */
+  baseline: z
+    .union([z.number(), Distribution, BaselineAssumption], {
+      error: 'expected a number, a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}, or {"distribution": ..., "basis": "assumed", "reason": ...}',
+    })
+    .optional(),
   process: Process,
   steps: z.array(Step).optional(),
   source: SourceRef.optional(),
@@ -124,6 +165,8 @@ export const Variant = z.strictObject({
   description: z.string().optional(),
   /** Assumptions whose distribution this variant replaces. */
   parameters: z.record(Identifier, Distribution).default({}),
+  /** Metrics whose baseline this variant replaces by a distribution (or a number). Optional without a default, so scenario hashes stay as they were. */
+  baselines: z.record(Identifier, z.union([z.number(), Distribution], { error: 'expected a number or a distribution' })).optional(),
 });
 export type Variant = z.infer<typeof Variant>;
 
