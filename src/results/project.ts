@@ -3,8 +3,8 @@ import { compileModel } from '../engine/model.js';
 import { runNominal } from '../engine/nominal.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
-import { resultMeta, targetDefinition } from './targetDefinition.js';
-import type { ProjectedTarget, Projection } from './types.js';
+import { metricPresentation, resultMeta, targetDefinition } from './targetDefinition.js';
+import type { ProjectedStrive, ProjectedTarget, Projection } from './types.js';
 
 /**
  * Projects a scenario deterministically: every assumption at its point value (its median unless
@@ -32,6 +32,20 @@ export async function project(scenario: Scenario): Promise<Projection> {
     const level = compiled.comparison === 'between' && series[0] > compiled.high ? compiled.high : compiled.low;
     const fromYear = compiled.fromIndex;
     const requiredYearlyIncrease = target.measure === 'runningTotal' ? level / years : target.measure === 'sum' ? null : (level - series[0]) / years;
+    const striveAt = model.striveIndex[t];
+    let strive: ProjectedStrive | undefined;
+    if (striveAt >= 0 && target.strive !== undefined) {
+      const striveTarget = model.targets[striveAt];
+      const striveOutcome = nominal.targets[striveAt];
+      const striveLevel = striveTarget.comparison === 'between' && series[0] > striveTarget.high ? striveTarget.high : striveTarget.low;
+      strive = {
+        threshold: target.strive,
+        met: striveOutcome.hit,
+        margin: margin(striveTarget, striveOutcome.measured),
+        firstYearMet: striveOutcome.firstYearIndex < 0 ? null : model.years[striveOutcome.firstYearIndex],
+        requiredGrowthRate: requiredGrowthRate(series[0], striveLevel, years, target.measure, fromYear),
+      };
+    }
     return {
       ...targetDefinition(scenario, target),
       met: outcome.hit,
@@ -41,6 +55,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
       requiredGrowthRate: requiredGrowthRate(series[0], level, years, target.measure, fromYear),
       projectedGrowthRate: series[0] > 0 && series[years] > 0 ? (series[years] / series[0]) ** (1 / years) - 1 : null,
       requiredYearlyIncrease,
+      ...(strive === undefined ? {} : { strive }),
     };
   });
 
@@ -51,9 +66,13 @@ export async function project(scenario: Scenario): Promise<Projection> {
       name,
       unit: metric.unit,
       label: metric.label ?? name,
+      ...metricPresentation(metric),
       values: byName.get(name) as number[],
     })),
-    parameters: model.parameters.map((p) => ({ name: p.name, value: p.central, basis: scenario.parameters[p.name].basis })),
+    parameters: model.parameters.map((p) => {
+      const labelZh = scenario.parameters[p.name].labelZh;
+      return { name: p.name, value: p.central, basis: scenario.parameters[p.name].basis, ...(labelZh === undefined ? {} : { labelZh }) };
+    }),
     targets,
   };
 }

@@ -2,6 +2,7 @@ import { ALLOWED_FUNCTIONS, type ExpressionNode } from '../expressions/ast.js';
 import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
+import { inputUnitProblems, toCanonicalUnits } from './canonicalUnits.js';
 import { correlationMatrix } from './correlationMatrix.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Scenario, ScenarioSchema } from './schema/scenario.js';
@@ -120,6 +121,27 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     if (Array.isArray(target.threshold) && target.threshold[0] > target.threshold[1]) {
       add(at('threshold'), messages.rangeOrder(target.threshold[0], target.threshold[1]), 'threshold');
     }
+    if (target.strive !== undefined) {
+      const { threshold, strive, comparison } = target;
+      if (Array.isArray(strive) !== (comparison === 'between')) add(at('strive'), messages.thresholdShape(comparison), 'strive');
+      else if (Array.isArray(strive) && Array.isArray(threshold)) {
+        if (strive[0] > strive[1]) add(at('strive'), messages.rangeOrder(strive[0], strive[1]), 'strive');
+        else if (strive[0] < threshold[0] || strive[1] > threshold[1])
+          add(at('strive'), messages.striveNotHarder(comparison, `[${threshold.join(', ')}]`, `[${strive.join(', ')}]`), 'strive');
+      } else if (typeof strive === 'number' && typeof threshold === 'number') {
+        const harder = comparison === '>' || comparison === '>=' ? strive >= threshold : strive <= threshold;
+        if (!harder) add(at('strive'), messages.striveNotHarder(comparison, String(threshold), String(strive)), 'strive');
+      }
+    }
+  });
+  const targetIds = s.targets.map((t) => t.id);
+  checkUnique(s.jointTargets ?? [], 'jointTargets');
+  (s.jointTargets ?? []).forEach((joint, index) => {
+    joint.targets.forEach((id, position) => {
+      const at = ['jointTargets', index, 'targets', position];
+      if (!targetIds.includes(id)) add(at, messages.jointUnknownTarget(id, targetIds), 'unknown_target');
+      else if (joint.targets.indexOf(id) !== position) add(at, messages.jointRepeatedTarget(id), 'duplicate_id');
+    });
   });
 
   // Cycles and correlation matrices are only meaningful once every name resolves.
@@ -151,8 +173,12 @@ export async function safeParseScenario(input: unknown, options: ParseOptions = 
   const withFile = (p: Omit<Problem, 'file'>): Problem => (options.file === undefined ? p : { ...p, file: options.file });
   const shaped = ScenarioSchema.safeParse(input);
   if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file) };
-  const problems = (await semanticProblems(shaped.data)).map(withFile);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: shaped.data };
+  // Figures written in a metric's input unit (亿元, 亩, %) become canonical here, once; a metric
+  // whose unit is wrong is left as written, and its problem reported with the rest.
+  const unitProblems = inputUnitProblems(shaped.data);
+  const scenario = toCanonicalUnits(shaped.data, new Set(unitProblems.map((p) => String(p.path[1]))));
+  const problems = [...unitProblems, ...(await semanticProblems(scenario))].map(withFile);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Identifier, SourceRef, Unit, Year } from './common.js';
+import { Id, Identifier, InputUnit, SourceRef, Unit, Year } from './common.js';
 import { Distribution } from './distribution.js';
 import { Process, Step } from './process.js';
 import { Target } from './target.js';
@@ -40,6 +40,10 @@ export const Horizon = z.strictObject({
 export const Parameter = z.strictObject({
   distribution: Distribution,
   description: z.string().optional(),
+  /** A short name in Chinese, for reports in Chinese (`--lang zh`). */
+  labelZh: z.string().min(1).optional(),
+  /** The description in Chinese, for reports in Chinese. */
+  descriptionZh: z.string().min(1).optional(),
   unit: z.string().optional(),
   /** `sourced`: taken from a source; `assumed`: a modelling choice (say why in `reason`). */
   basis: z.enum(['sourced', 'assumed']).default('assumed'),
@@ -53,6 +57,20 @@ export const Metric = z.strictObject({
   unit: Unit,
   label: z.string().optional(),
   description: z.string().optional(),
+  /** The label in Chinese, for reports in Chinese (`--lang zh`). */
+  labelZh: z.string().min(1).optional(),
+  /** The description in Chinese, for reports in Chinese. */
+  descriptionZh: z.string().min(1).optional(),
+  /**
+   * The unit the metric's figures are written in (its baseline, the numbers of its steps and its
+   * logistic capacity, its targets' thresholds), e.g. 亿元 or 亩: converted once, at load, to `unit`
+   * (yuan, m², fractions), and kept as `displayUnit` so results are shown back in it.
+   */
+  inputUnit: InputUnit.optional(),
+  /** The unit to show the metric's (canonical) values in; set from `inputUnit` at load. */
+  displayUnit: InputUnit.optional(),
+  /** A working metric: usable in expressions and targets, but left out of charts and the report's tables. */
+  helper: z.boolean().optional(),
   /** The value in the base year; a distribution where it is not known exactly. Derived metrics may omit it. */
   baseline: z.union([z.number(), Distribution], { error: 'expected a number or a distribution such as {"dist": "normal", "mean": 1, "sd": 0.1}' }).optional(),
   process: Process,
@@ -134,6 +152,16 @@ export const Correlation = z.strictObject({
 });
 export type Correlation = z.infer<typeof Correlation>;
 
+/** A named set of targets whose joint probability (all of them met together) is reported. */
+export const JointTarget = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  labelZh: z.string().min(1).optional(),
+  /** The ids of the targets, at least two. */
+  targets: z.array(Id).min(2),
+});
+export type JointTarget = z.infer<typeof JointTarget>;
+
 /** A park scenario: its baseline, its assumptions, how its metrics move, and its targets. */
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -144,6 +172,8 @@ export const ScenarioSchema = z.strictObject({
   parameters: z.record(Identifier, Parameter).default({}),
   metrics: z.record(Identifier, Metric).refine((m) => Object.keys(m).length > 0, 'expected at least one metric'),
   targets: z.array(Target).default([]),
+  /** Named subsets of targets whose joint probability is reported (no default: absent stays absent, so older results keep their hash). */
+  jointTargets: z.array(JointTarget).optional(),
   context: z.array(ContextFigure).default([]),
   series: z.array(Series).default([]),
   currencyConversions: z.array(CurrencyConversion).default([]),
