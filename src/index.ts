@@ -18,11 +18,14 @@ export type {
   CurrencyConversion,
   Variant,
   Correlation,
+  JointTarget,
 } from './scenario/schema/scenario.js';
 export type { Distribution } from './scenario/schema/distribution.js';
 export type { Process, Step } from './scenario/schema/process.js';
 export type { Target, Comparison, Measure } from './scenario/schema/target.js';
-export type { Unit, Quantity } from './scenario/schema/common.js';
+export type { Unit, Quantity, InputUnit } from './scenario/schema/common.js';
+export { INPUT_UNITS, toCanonical, fromCanonical, type InputUnitDefinition } from './scenario/inputUnits.js';
+export { defaultsThatMatter, type DefaultNote } from './scenario/defaults.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
 export { scenarioHash } from './scenario/hash.js';
@@ -46,6 +49,10 @@ export type {
   TargetDefinition,
   Quantiles,
   ResultMeta,
+  JointProbability,
+  SimulatedStrive,
+  ProjectedStrive,
+  MetricPresentation,
 } from './results/types.js';
 
 // The data check: problems in a valid scenario's figures

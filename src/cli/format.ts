@@ -1,8 +1,15 @@
-import type { Unit } from '../index.js';
+import { fromCanonical, INPUT_UNITS, type InputUnit, type Unit } from '../index.js';
 
-/** A number in the metric's unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan, 105, 5.4%. */
-export function formatValue(value: number | null | undefined, unit: Unit | string): string {
+/**
+ * A number in the metric's unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan, 105, 5.4%.
+ * An area the source wrote in 亩, 公顷 or km² is shown back in it (500 mu); money keeps this scale.
+ */
+export function formatValue(value: number | null | undefined, unit: Unit | string, displayUnit?: InputUnit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (displayUnit !== undefined && unit === 'area' && INPUT_UNITS[displayUnit].canonical === 'area') {
+    const shown = fromCanonical(value, displayUnit);
+    return `${Number(shown.toPrecision(Math.abs(shown) >= 1000 ? 6 : 4)).toLocaleString('en-US', { maximumFractionDigits: 2 })} ${INPUT_UNITS[displayUnit].english}`;
+  }
   if (unit === 'share') return `${(value * 100).toFixed(1)}%`;
   const abs = Math.abs(value);
   const scaled = (divisor: number, suffix: string) => `${(value / divisor).toFixed(abs / divisor >= 100 ? 0 : abs / divisor >= 10 ? 1 : 2)} ${suffix}`;
@@ -37,9 +44,18 @@ export function formatRate(rate: number | null): string {
 }
 
 /** The threshold as the target states it: `>= 30.0 bn yuan`, `between 2 and 3`. */
-export function formatThreshold(comparison: string, threshold: number | readonly [number, number], unit: Unit | string): string {
-  if (Array.isArray(threshold)) return `${formatValue(threshold[0], unit)} to ${formatValue(threshold[1], unit)}`;
-  return `${comparison} ${formatValue(threshold as number, unit)}`;
+export function formatThreshold(comparison: string, threshold: number | readonly [number, number], unit: Unit | string, displayUnit?: InputUnit): string {
+  if (Array.isArray(threshold)) return `${formatValue(threshold[0], unit, displayUnit)} to ${formatValue(threshold[1], unit, displayUnit)}`;
+  return `${comparison} ${formatValue(threshold as number, unit, displayUnit)}`;
+}
+
+/** Metrics for the text tables: helpers (`helper: true`) are left out and named in a line after the table. */
+export function shownMetrics<M extends { readonly name: string; readonly helper?: true }>(metrics: readonly M[]): { shown: M[]; note: string } {
+  const helpers = metrics.filter((m) => m.helper === true).map((m) => m.name);
+  return {
+    shown: metrics.filter((m) => m.helper !== true),
+    note: helpers.length > 0 ? `\n(helper metrics not shown: ${helpers.join(', ')}; --json has them)` : '',
+  };
 }
 
 /** Lays out rows as an aligned text table; numbers-looking columns are right-aligned. */
@@ -59,7 +75,7 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 }
 
 /** What a target needs: a constant yearly growth rate, or (from a zero base) a yearly increase. */
-export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string }): string {
+export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string; displayUnit?: InputUnit }): string {
   if (t.requiredGrowthRate !== null) return formatRate(t.requiredGrowthRate);
-  return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—';
+  return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit, t.displayUnit)}/yr` : '—';
 }

@@ -75,5 +75,8 @@ export const messages = {
       : `expected a strive level ${comparison === '>' || comparison === '>=' ? 'at or above' : 'at or below'} the ensure threshold ${threshold} (the comparison is "${comparison}"), got ${strive}`,
   jointUnknownTarget: (id: string, known: readonly string[]) => `unknown target "${id}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
   jointRepeatedTarget: (id: string) => `the target "${id}" is listed twice`,
+  defaultDepleting: () =>
+    'left at its default true: the pool depletes, each graduate leaving it (candidates = pool − graduates so far); set "depleting": false for a fresh pool every year',
+  defaultVolatility: () => 'left at its default 0: no year-to-year noise, only the uncertainty of its inputs',
   boundsOrder: (min: number, max: number) => `expected bounds with min < max, got min ${min} and max ${max}`,
 } as const;

@@ -52,7 +52,15 @@ export function toCanonical(value: number, unit: InputUnitName): number {
   return u.divisor === 1 ? shifted : shifted / u.divisor;
 }
 
-/** A canonical value written back in `unit` (the inverse of `toCanonical`, to within one rounding for 亩). */
+/**
+ * A canonical value written back in `unit` (the inverse of `toCanonical`, to within one rounding for 亩).
+ *
+ * @example
+ * ```ts
+ * fromCanonical(1_000_000, '亩'); // 1500
+ * fromCanonical(0.054, '%'); // 5.4
+ * ```
+ */
 export function fromCanonical(value: number, unit: InputUnitName): number {
   const u: InputUnitDefinition = INPUT_UNITS[unit];
   return shiftDecimal(u.divisor === 1 ? value : value * u.divisor, -u.exponent);

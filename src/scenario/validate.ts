@@ -4,12 +4,16 @@ import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
 import { inputUnitProblems, toCanonicalUnits } from './canonicalUnits.js';
 import { correlationMatrix } from './correlationMatrix.js';
+import { type DefaultNote, defaultsThatMatter } from './defaults.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Scenario, ScenarioSchema } from './schema/scenario.js';
 import { problemsFromZod } from './zodProblems.js';
 
-/** The outcome of `safeParseScenario`: the scenario, or every problem found. */
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/**
+ * The outcome of `safeParseScenario`: the scenario, with the defaults it left in place that change
+ * its meaning (`defaults`, for `validate`'s summary), or every problem found.
+ */
+export type ParseResult = { ok: true; scenario: Scenario; defaults: DefaultNote[] } | { ok: false; problems: Problem[] };
 
 export interface ParseOptions {
   /** The file name to put in problems, when the input came from a file. */
@@ -162,6 +166,8 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
 
 /**
  * Validates a scenario document (already read from JSON or YAML) and returns every problem found.
+ * Figures written in a metric's `inputUnit` (亿元, 亩, %) are converted here, once, to the canonical
+ * units (yuan, m², fractions); the unit is kept as the metric's `displayUnit`.
  *
  * @example
  * ```ts
@@ -178,7 +184,7 @@ export async function safeParseScenario(input: unknown, options: ParseOptions = 
   const unitProblems = inputUnitProblems(shaped.data);
   const scenario = toCanonicalUnits(shaped.data, new Set(unitProblems.map((p) => String(p.path[1]))));
   const problems = [...unitProblems, ...(await semanticProblems(scenario))].map(withFile);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario, defaults: defaultsThatMatter(input) };
 }
 
 /**
