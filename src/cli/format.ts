@@ -8,7 +8,9 @@ export function formatValue(value: number | null | undefined, unit: Unit | strin
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (displayUnit !== undefined && unit === 'area' && INPUT_UNITS[displayUnit].canonical === 'area') {
     const shown = fromCanonical(value, displayUnit);
-    return `${Number(shown.toPrecision(Math.abs(shown) >= 1000 ? 6 : 4)).toLocaleString('en-US', { maximumFractionDigits: 2 })} ${INPUT_UNITS[displayUnit].english}`;
+    const size = Math.abs(shown);
+    const digits = Number.isInteger(shown) || size >= 100 ? 0 : size >= 10 ? 1 : 2;
+    return `${shown.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${INPUT_UNITS[displayUnit].english}`;
   }
   if (unit === 'share') return `${(value * 100).toFixed(1)}%`;
   const abs = Math.abs(value);

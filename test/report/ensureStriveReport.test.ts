@@ -57,7 +57,9 @@ describe('a 确保/力争 plan written in 亿元 and 亩, with Chinese labels an
 
   it('helper metrics stay out of the charts but still feed the metrics that read them', async () => {
     const input = await exampleResults();
-    const helpers = Object.entries(input.scenario.metrics).filter(([, m]) => m.helper === true).map(([name]) => name);
+    const helpers = Object.entries(input.scenario.metrics)
+      .filter(([, m]) => m.helper === true)
+      .map(([name]) => name);
     expect(helpers).toEqual(['taxRate', 'plannedAcquisition']);
     for (const lang of ['en', 'zh'] as const) {
       const charts = parkCharts({ simulation: input.simulation, projection: input.projection }, lang);

@@ -61,7 +61,7 @@ export function simulationText(result: SimulationResult, title: string): string 
       : 'No official targets.') +
     (result.striveJoint === undefined
       ? ''
-      : `\nAll ${result.striveJoint.targets.length} strive levels together: ${formatProbability(result.striveJoint.probability)} ${formatInterval(result.striveJoint.interval)}`) +
+      : `\n${result.striveJoint.targets.length === 1 ? 'Its one strive level' : `All ${result.striveJoint.targets.length} strive levels together`}: ${formatProbability(result.striveJoint.probability)} ${formatInterval(result.striveJoint.interval)}`) +
     (result.jointTargets ?? [])
       .map((j) => `\n${j.label} (${j.targets.join(', ')}): ${formatProbability(j.probability)} ${formatInterval(j.interval)}`)
       .join('');
