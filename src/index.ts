@@ -19,6 +19,7 @@ export type {
   Variant,
   BaselineAssumption,
   Correlation,
+  JointTarget,
 } from './scenario/schema/scenario.js';
 export {
   ScenarioFileSchema,
@@ -35,7 +36,9 @@ export { expandGroup, parkCopyName, groupTotalName, type Expansion } from './sce
 export type { Distribution } from './scenario/schema/distribution.js';
 export type { Process, Step } from './scenario/schema/process.js';
 export type { Target, Comparison, Measure } from './scenario/schema/target.js';
-export type { Unit, MeasureUnit, Quantity } from './scenario/schema/common.js';
+export type { Unit, MeasureUnit, Quantity, InputUnit } from './scenario/schema/common.js';
+export { INPUT_UNITS, toCanonical, fromCanonical, type InputUnitDefinition } from './scenario/inputUnits.js';
+export { defaultsThatMatter, type DefaultNote } from './scenario/defaults.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
 export { metricBaseline, type MetricBaseline, type BaselineForm } from './scenario/baseline.js';
@@ -60,6 +63,10 @@ export type {
   TargetDefinition,
   Quantiles,
   ResultMeta,
+  JointProbability,
+  SimulatedStrive,
+  ProjectedStrive,
+  MetricPresentation,
 } from './results/types.js';
 
 // The data check: problems in a valid scenario's figures

@@ -55,7 +55,7 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
   if (percentiles.length < 2) throw new RangeError(`deadlineDistributionChart: target "${targetId}" has no finite values to draw`);
   const nominal = options.projection?.targets.find((t) => t.id === targetId);
   const [low, high] = thresholdRange(target);
-  const unit = displayUnit(target.unit, lang, magnitudeOf([percentiles[50], percentiles[95], low, high]));
+  const unit = displayUnit(target.unit, lang, magnitudeOf([percentiles[50], percentiles[95], low, high]), target.displayUnit);
   const f = unit.factor;
   const scale = (value: number) => Number((value * f).toPrecision(6));
   const format = d3Format(magnitudeOf([percentiles[50]]) * f, target.unit === 'count' && f === 1);
@@ -134,7 +134,9 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
       ...(nominal
         ? [
             {
-              data: { values: [{ value: scale(nominal.value), text: m.deterministicValue(formatQuantity(nominal.value, target.unit, lang)) }] },
+              data: {
+                values: [{ value: scale(nominal.value), text: m.deterministicValue(formatQuantity(nominal.value, target.unit, lang, 0, target.displayUnit)) }],
+              },
               layer: [
                 { mark: { type: 'rule' as const, color: COLORS.deterministic, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x } },
                 {

@@ -50,6 +50,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions = {}): TopL
       ...(deterministic?.values ?? []),
       ...levels.flatMap((l) => l.level ?? []),
     ]),
+    metric.displayUnit,
   );
   const f = unit.factor;
   const valueFormat = d3Format(magnitudeOf(metric.years.map((y) => y.quantiles?.p50)) * f, metric.unit === 'count' && f === 1);

@@ -3,6 +3,7 @@ import type { Projection, SimulationResult } from '../results/types.js';
 import { deadlineDistributionChart } from './deadlineDistribution.js';
 import { fanChart } from './fanChart.js';
 import { firstYearReachedChart } from './firstYearReached.js';
+import { localisedProjection, localisedSimulation } from './localise.js';
 import type { Lang } from './messages.js';
 import { parkSpreadChart } from './parkSpread.js';
 import { type ComparedResult, scenarioComparisonChart } from './scenarioComparison.js';
@@ -31,8 +32,8 @@ const safe = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /**
  * Every chart of a park's report, in reading order: target probabilities, when targets are first
- * met, a fan chart per metric (metrics with targets first; a group's parks as one spread chart
- * per group metric), the distribution of each target's
+ * met, a fan chart per metric but helpers (metrics with targets first; a group's parks as one spread
+ * chart per group metric), the distribution of each target's
  * measure at its deadline, and the scenario comparison when other results are given.
  *
  * @example
@@ -42,7 +43,9 @@ const safe = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
  * ```
  */
 export function parkCharts(input: ParkChartsInput, lang: Lang = 'en'): ParkChart[] {
-  const { simulation, projection } = input;
+  // Labels in the report's language (labelZh in Chinese); helper metrics get no chart.
+  const simulation = localisedSimulation(input.simulation, lang);
+  const projection = input.projection === undefined ? undefined : localisedProjection(input.projection, lang);
   const options = { lang };
   const charts: ParkChart[] = [];
   if (simulation.targets.length > 0) {

@@ -15,9 +15,22 @@ export function targetSummary(target: TargetDefinition, lang: Lang): string {
   const m = chartMessages(lang);
   if (Array.isArray(target.threshold)) {
     const [low, high] = target.threshold as readonly [number, number];
-    return m.betweenLabel(formatQuantity(low, target.unit, lang), formatQuantity(high, target.unit, lang), target.deadline);
+    return m.betweenLabel(
+      formatQuantity(low, target.unit, lang, 0, target.displayUnit),
+      formatQuantity(high, target.unit, lang, 0, target.displayUnit),
+      target.deadline,
+    );
   }
-  return m.targetLabel(m.comparisons[target.comparison] ?? target.comparison, formatQuantity(target.threshold as number, target.unit, lang), target.deadline);
+  return m.targetLabel(
+    m.comparisons[target.comparison] ?? target.comparison,
+    formatQuantity(target.threshold as number, target.unit, lang, 0, target.displayUnit),
+    target.deadline,
+  );
+}
+
+/** A target's strive (力争) level in a few words, as `targetSummary` writes its ensure level; undefined without one. */
+export function striveSummary(target: TargetDefinition, lang: Lang): string | undefined {
+  return target.striveThreshold === undefined ? undefined : targetSummary({ ...target, threshold: target.striveThreshold }, lang);
 }
 
 /** The threshold as [low, high]: the same number twice unless the target is `between`. */

@@ -1,4 +1,5 @@
-import type { MeasureUnit } from '../scenario/schema/common.js';
+import { fromCanonical, INPUT_UNITS } from '../scenario/inputUnits.js';
+import type { InputUnit, MeasureUnit, Unit } from '../scenario/schema/common.js';
 import { chartMessages, type Lang } from './messages.js';
 
 /** How values of a unit are shown: multiply by `factor`, then write `unit` after them. */
@@ -67,12 +68,26 @@ const ONE_DECIMAL: ReadonlySet<MeasureUnit> = new Set(['share', 'rate', 'points'
  * displayUnit('yuan', 'zh', 3e10); // { factor: 1e-8, unit: '亿元' }
  * ```
  */
-export function displayUnit(unit: MeasureUnit, lang: Lang, magnitude: number): DisplayUnit {
+export function displayUnit(unit: MeasureUnit, lang: Lang, magnitude: number, sourceUnit?: InputUnit): DisplayUnit {
+  const source = sourceDisplayUnit(unit as Unit, lang, sourceUnit);
+  if (source !== undefined) return source;
   const steps = STEPS[lang][unit];
   if (steps === undefined) return { factor: 1, unit: '' };
   const size = Number.isFinite(magnitude) ? Math.abs(magnitude) : 0;
   const step = steps.find((s) => size >= s.atLeast) ?? steps[steps.length - 1];
   return { factor: step.factor, unit: step.unit };
+}
+
+/**
+ * The unit the source wrote a metric's figures in, as a display unit: in Chinese always (亿元, 亩,
+ * 公顷); in English for areas (mu, ha, km²), while money keeps its English scale (billion yuan).
+ * Shares are shown in percent either way. Undefined where the usual scale applies.
+ */
+function sourceDisplayUnit(unit: Unit, lang: Lang, sourceUnit: InputUnit | undefined): DisplayUnit | undefined {
+  if (sourceUnit === undefined) return undefined;
+  const definition = INPUT_UNITS[sourceUnit];
+  if (definition.canonical !== unit || unit === 'share' || (lang === 'en' && unit === 'yuan')) return undefined;
+  return { factor: fromCanonical(1, sourceUnit), unit: lang === 'zh' ? sourceUnit : definition.english };
 }
 
 /** The largest absolute finite value of a list (0 when there is none), to choose a display unit by. */
@@ -124,12 +139,14 @@ export function d3Format(scaledMagnitude: number, integral = false): string {
  * formatQuantity(2, 'ratio', 'en');      // '2×'
  * formatQuantity(2, 'points', 'zh');     // '2.0 个百分点'
  * formatQuantity(9.9956e9, 'yuan', 'en', 2); // '9.9956 billion yuan' (two more decimals)
+ * formatQuantity(333333.33, 'area', 'zh', 0, '亩'); // '500 亩' (the unit the source wrote)
  * ```
  */
-export function formatQuantity(value: number | null | undefined, unit: MeasureUnit, lang: Lang, extraDigits = 0): string {
+export function formatQuantity(value: number | null | undefined, unit: MeasureUnit, lang: Lang, extraDigits = 0, sourceUnit?: InputUnit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const display = displayUnit(unit, lang, value);
-  const scaled = value * display.factor;
+  const display = displayUnit(unit, lang, value, sourceUnit);
+  // In the source's unit, the exact inverse of the conversion at load: 500 亩 reads 500, not 499.99….
+  const scaled = sourceDisplayUnit(unit as Unit, lang, sourceUnit) !== undefined ? fromCanonical(value, sourceUnit as InputUnit) : value * display.factor;
   const oneDecimal = ONE_DECIMAL.has(unit);
   const integral = !oneDecimal && Number.isInteger(scaled);
   const digits = (oneDecimal ? 1 : decimalsFor(scaled, integral)) + (integral ? 0 : extraDigits);

@@ -1,8 +1,18 @@
-import type { MeasureUnit } from '../index.js';
+import { fromCanonical, INPUT_UNITS, type InputUnit, type MeasureUnit } from '../index.js';
 
-/** A number in the metric's (or measure's) unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan, 105, 5.4%, 2.00×, 3.0 pts. */
-export function formatValue(value: number | null | undefined, unit: MeasureUnit | string): string {
+/**
+ * A number in the metric's (or measure's) unit, readable: 2.68 tn yuan, 15.7 bn yuan, 1.20 m yuan,
+ * 105, 5.4%, 2.00×, 3.0 pts. An area the source wrote in 亩, 公顷 or km² is shown back in it (500
+ * mu); money keeps this scale.
+ */
+export function formatValue(value: number | null | undefined, unit: MeasureUnit | string, displayUnit?: InputUnit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (displayUnit !== undefined && unit === 'area' && INPUT_UNITS[displayUnit].canonical === 'area') {
+    const shown = fromCanonical(value, displayUnit);
+    const size = Math.abs(shown);
+    const digits = Number.isInteger(shown) || size >= 100 ? 0 : size >= 10 ? 1 : 2;
+    return `${shown.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${INPUT_UNITS[displayUnit].english}`;
+  }
   if (unit === 'share' || unit === 'rate') return `${(value * 100).toFixed(1)}%`;
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
   if (unit === 'points') return `${value.toFixed(1)} pts`;
@@ -39,9 +49,34 @@ export function formatRate(rate: number | null): string {
 }
 
 /** The threshold as the target states it: `>= 30.0 bn yuan`, `between 2 and 3`. */
-export function formatThreshold(comparison: string, threshold: number | readonly [number, number], unit: MeasureUnit | string): string {
-  if (Array.isArray(threshold)) return `${formatValue(threshold[0], unit)} to ${formatValue(threshold[1], unit)}`;
-  return `${comparison} ${formatValue(threshold as number, unit)}`;
+export function formatThreshold(
+  comparison: string,
+  threshold: number | readonly [number, number],
+  unit: MeasureUnit | string,
+  displayUnit?: InputUnit,
+): string {
+  if (Array.isArray(threshold)) return `${formatValue(threshold[0], unit, displayUnit)} to ${formatValue(threshold[1], unit, displayUnit)}`;
+  return `${comparison} ${formatValue(threshold as number, unit, displayUnit)}`;
+}
+
+/**
+ * Metrics for the text tables: helpers (`helper: true`) are left out and named in a line after
+ * the table; the parks' copies of a group's metrics are left out and counted (the group's
+ * totals and counts stand for them).
+ */
+export function shownMetrics<M extends { readonly name: string; readonly helper?: true; readonly park?: string }>(
+  metrics: readonly M[],
+): { shown: M[]; note: string } {
+  const helpers = metrics.filter((m) => m.helper === true).map((m) => m.name);
+  const parkCopies = metrics.filter((m) => m.park !== undefined).length;
+  const notes = [
+    ...(helpers.length > 0 ? [`helper metrics not shown: ${helpers.join(', ')}`] : []),
+    ...(parkCopies > 0 ? [`${parkCopies} metrics of single parks not shown`] : []),
+  ];
+  return {
+    shown: metrics.filter((m) => m.helper !== true && m.park === undefined),
+    note: notes.length > 0 ? `\n(${notes.join('; ')}; --json has them)` : '',
+  };
 }
 
 /** Lays out rows as an aligned text table; numbers-looking columns are right-aligned. */
@@ -61,9 +96,9 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 }
 
 /** What a target needs: a constant yearly growth rate, or (from a zero base) a yearly increase. */
-export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string }): string {
+export function formatNeeded(t: { requiredGrowthRate: number | null; requiredYearlyIncrease: number | null; unit: string; displayUnit?: InputUnit }): string {
   // A share's gain in points reads best as points a year, not as the share's own growth rate.
   if (t.unit === 'points' && t.requiredYearlyIncrease !== null) return `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr`;
   if (t.requiredGrowthRate !== null) return formatRate(t.requiredGrowthRate);
-  return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit)}/yr` : '—';
+  return t.requiredYearlyIncrease !== null ? `${formatValue(t.requiredYearlyIncrease, t.unit, t.displayUnit)}/yr` : '—';
 }

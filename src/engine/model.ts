@@ -50,6 +50,19 @@ export interface ModelTarget extends TargetBounds {
   readonly fromIndex: number;
 }
 
+/** A set of the model's targets (by index) whose trials meeting all of them together are counted. */
+export interface ModelJointSet {
+  /** A scenario's `jointTargets` id, or `STRIVE_JOINT` for every strive level together. */
+  readonly id: string;
+  readonly targetIndices: readonly number[];
+}
+
+/** The id of the joint set of every strive level. */
+export const STRIVE_JOINT = ':strive';
+
+/** The id of the internal target that measures a target's strive level. */
+export const striveTargetId = (id: string) => `${id}:strive`;
+
 /** A scenario made ready to run: metrics in evaluation order, samplers built, expressions compiled. */
 export interface Model {
   readonly scenario: Scenario;
@@ -57,7 +70,15 @@ export interface Model {
   readonly parameters: readonly ModelParameter[];
   /** In evaluation order: each metric after the metrics it reads in the same year. */
   readonly metrics: readonly ModelMetric[];
+  /**
+   * The scenario's targets, in its order, then one internal target per strive level (not official,
+   * sharing its target's metric, measure and deadline), in the order of their targets.
+   */
   readonly targets: readonly ModelTarget[];
+  /** Per scenario target, the index in `targets` of its strive level's target, or -1. */
+  readonly striveIndex: readonly number[];
+  /** Sets of targets whose joint hits are counted: every strive level (if any), then the scenario's `jointTargets`. */
+  readonly jointSets: readonly ModelJointSet[];
   /** Assumptions drawn with rank correlations: their indices in `parameters` and the normal-score Cholesky factor. */
   readonly correlated: { readonly parameterIndices: readonly number[]; readonly factor: Float64Array } | undefined;
 }
@@ -136,12 +157,12 @@ export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Recor
   }));
 
   const metricIndex = new Map(metrics.map((m, index) => [m.name, index]));
-  const targets: ModelTarget[] = scenario.targets.map((target) => {
-    const [low, high] = Array.isArray(target.threshold) ? target.threshold : [target.threshold, target.threshold];
+  const modelTarget = (target: Scenario['targets'][number], id: string, threshold: number | readonly [number, number], official: boolean): ModelTarget => {
+    const [low, high] = Array.isArray(threshold) ? threshold : [threshold, threshold];
     const index = metricIndex.get(target.metric) as number;
     return {
-      id: target.id,
-      official: target.kind === 'official',
+      id,
+      official,
       metricIndex: index,
       onColumn: target.measure === 'value' || (target.measure === 'runningTotal' && metrics[index].baseline === 0),
       comparison: target.comparison,
@@ -152,12 +173,25 @@ export function buildModel(scenario: Scenario, parsedExpressions: Readonly<Recor
       fromIndex: (target.fromYear ?? baseYear + 1) - baseYear,
       ...targetBounds(target.comparison, low, high),
     };
+  };
+  const targets: ModelTarget[] = scenario.targets.map((target) => modelTarget(target, target.id, target.threshold, target.kind === 'official'));
+  // Strive levels after every scenario target, so the scenario's targets keep their indices.
+  const striveIndex = scenario.targets.map((target) => {
+    if (target.strive === undefined) return -1;
+    targets.push(modelTarget(target, striveTargetId(target.id), target.strive, false));
+    return targets.length - 1;
   });
+  const jointSets: ModelJointSet[] = [];
+  const strived = striveIndex.filter((i) => i >= 0);
+  if (strived.length > 0) jointSets.push({ id: STRIVE_JOINT, targetIndices: strived });
+  for (const joint of scenario.jointTargets ?? []) {
+    jointSets.push({ id: joint.id, targetIndices: joint.targets.map((id) => scenario.targets.findIndex((t) => t.id === id)) });
+  }
   let correlated: Model['correlated'];
   if (scenario.correlations.length > 0) {
     const { names, factor } = correlationMatrix(scenario);
     if (factor === undefined) throw new Error("the scenario's correlations do not form a valid correlation matrix");
     correlated = { parameterIndices: names.map((name) => parameters.findIndex((p) => p.name === name)), factor };
   }
-  return { scenario, years, parameters, metrics, targets, correlated };
+  return { scenario, years, parameters, metrics, targets, striveIndex, jointSets, correlated };
 }

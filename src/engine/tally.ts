@@ -97,6 +97,8 @@ export interface SerializedTally {
   readonly trials: number;
   readonly hits: number[];
   readonly jointHits: number;
+  /** Per joint set of the model (`Model.jointSets`): trials meeting all its targets; absent in older shards means none. */
+  readonly jointSetHits?: number[];
   readonly officialHitCounts: number[];
   readonly firstYearCounts: number[][];
   readonly never: number[];
@@ -155,6 +157,8 @@ export class Tally {
   blocks = 0;
   readonly hits: number[];
   jointHits = 0;
+  /** Per joint set of the model (every strive level, the scenario's `jointTargets`): trials meeting all of its targets. */
+  readonly jointSetHits: number[];
   /** officialHitCounts[k]: trials meeting exactly k of the official targets. */
   readonly officialHitCounts: number[];
   /** firstYearCounts[target][yearIndex]; index 0 (the base year) stays 0. */
@@ -173,6 +177,8 @@ export class Tally {
   private readonly fixedBaselines: Array<number | undefined>;
   /** Scratch: official targets met per trial of a block. */
   private officialMet = new Int32Array(TRIALS_PER_BLOCK);
+  /** Scratch: whether a trial of a block meets every target of a joint set so far. */
+  private allMet = new Uint8Array(TRIALS_PER_BLOCK);
   /** Scratch: a block's trials by how many official targets they meet, four counters per count. */
   private readonly officialByK: Int32Array;
 
@@ -189,6 +195,7 @@ export class Tally {
     this.official = model.targets.map((t, i) => (t.official ? i : -1)).filter((i) => i >= 0);
     this.fixedBaselines = model.metrics.map((m) => (typeof m.baseline === 'number' ? m.baseline : undefined));
     this.hits = new Array(targets).fill(0);
+    this.jointSetHits = new Array(model.jointSets.length).fill(0);
     this.officialHitCounts = new Array(this.official.length + 1).fill(0);
     this.officialByK = new Int32Array(4 * (this.official.length + 1));
     this.firstYearCounts = model.targets.map(() => new Array(model.years.length).fill(0));
@@ -223,6 +230,20 @@ export class Tally {
     const all = 4 * this.official.length;
     const jointHits = byK[all] + byK[all + 1] + byK[all + 2] + byK[all + 3];
     const blockHits = [n, jointHits];
+    // Joint sets: a trial counts when it meets every target of the set (an AND of the hit arrays).
+    if (this.allMet.length < n) this.allMet = new Uint8Array(n);
+    const allMet = this.allMet;
+    this.model.jointSets.forEach((set, s) => {
+      const [first, ...rest] = set.targetIndices;
+      allMet.set(t.hit[first].subarray(0, n));
+      for (const index of rest) {
+        const hit = t.hit[index];
+        for (let i = 0; i < n; i++) allMet[i] &= hit[i];
+      }
+      let count = 0;
+      for (let i = 0; i < n; i++) count += allMet[i];
+      this.jointSetHits[s] += count;
+    });
     for (let index = 0; index < this.model.targets.length; index++) {
       const target = this.model.targets[index];
       const hit = t.hit[index];
@@ -301,6 +322,7 @@ export class Tally {
     this.trials += part.trials;
     this.jointHits += part.jointHits;
     add(this.hits, part.hits);
+    add(this.jointSetHits, part.jointSetHits);
     add(this.officialHitCounts, part.officialHitCounts);
     add(this.never, part.never);
     add(this.shortfallCounts, part.shortfallCounts);
@@ -327,6 +349,7 @@ export class Tally {
       trials: this.trials,
       hits: this.hits,
       jointHits: this.jointHits,
+      jointSetHits: this.jointSetHits,
       officialHitCounts: this.officialHitCounts,
       firstYearCounts: this.firstYearCounts,
       never: this.never,
@@ -349,6 +372,7 @@ export class Tally {
     tally.blocks = data.blocks;
     tally.jointHits = data.jointHits;
     set(tally.hits, data.hits);
+    set(tally.jointSetHits, data.jointSetHits ?? []);
     set(tally.officialHitCounts, data.officialHitCounts);
     set(tally.never, data.never);
     set(tally.shortfallCounts, data.shortfallCounts);

@@ -92,6 +92,23 @@ export const messages = {
   invalidCorrelationMatrix: (pairs: readonly string[]) =>
     `these correlations cannot hold together (${pairs.join(', ')}): the matrix they form is not a valid correlation matrix (not positive definite); weaken the strongest ones, or drop one that follows from the others`,
   selfCorrelation: (name: string) => `a correlation needs two different assumptions, got "${name}" twice`,
+  inputUnitKind: (unit: string, metricUnit: string, allowed: readonly string[]) =>
+    allowed.length > 0
+      ? `"${unit}" is not a unit of ${metricUnit}; a ${metricUnit} metric may be written in ${allowed.join(', ')}`
+      : `"${unit}" is not a unit of ${metricUnit}; a ${metricUnit} metric is written as it is, without an input unit`,
+  inputAndDisplayUnit: (input: string, display: string) =>
+    `give "inputUnit" (figures written in ${input}, converted at load) or "displayUnit" (figures already in canonical units, shown in ${display}), not both`,
+  countDistributionInUnit: (dist: string, unit: string) =>
+    `a ${dist} distribution counts whole things and cannot be written in ${unit}; use a continuous distribution`,
+  striveNotHarder: (comparison: string, threshold: string, strive: string) =>
+    comparison === 'between'
+      ? `expected the strive range ${strive} inside the ensure range ${threshold}`
+      : `expected a strive level ${comparison === '>' || comparison === '>=' ? 'at or above' : 'at or below'} the ensure threshold ${threshold} (the comparison is "${comparison}"), got ${strive}`,
+  jointUnknownTarget: (id: string, known: readonly string[]) => `unknown target "${id}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
+  jointRepeatedTarget: (id: string) => `the target "${id}" is listed twice`,
+  defaultDepleting: () =>
+    'left at its default true: the pool depletes, each graduate leaving it (candidates = pool − graduates so far); set "depleting": false for a fresh pool every year',
+  defaultVolatility: () => 'left at its default 0: no year-to-year noise, only the uncertainty of its inputs',
   boundsOrder: (min: number, max: number) => `expected bounds with min < max, got min ${min} and max ${max}`,
   relativeMeasureBase: (measure: string, metric: string, why: string) =>
     `the measure "${measure}" divides by metric ${metric}'s ${measure === 'yearOnYear' ? "previous year's" : 'base-year'} value, which must be above zero, but ${why}`,

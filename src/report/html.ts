@@ -148,6 +148,7 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles): string {
       '</tr></thead><tbody>',
       ...report.targets.map((t) => targetRow(t)),
       ...(report.joint ? [targetRow(report.joint, true)] : []),
+      ...report.otherJoints.map((t) => targetRow(t, true)),
       '</tbody></table></section>',
     );
   }

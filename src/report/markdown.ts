@@ -27,7 +27,7 @@ export function reportMarkdown(report: ParkReport): string {
 
   if (report.targets.length > 0) {
     lines.push(`## ${m.targetsHeading}`, '', md(m.targetsIntro(report.confidence)), '');
-    const rows = [...report.targets, ...(report.joint ? [report.joint] : [])].map((t) => [
+    const rows = [...report.targets, ...(report.joint ? [report.joint] : []), ...report.otherJoints].map((t) => [
       t.label,
       t.kind,
       t.threshold,

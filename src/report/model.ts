@@ -1,12 +1,13 @@
+import { labelIn } from '../charts/localise.js';
 import type { Lang } from '../charts/messages.js';
 import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
-import { targetSummary } from '../charts/targets.js';
+import { striveSummary, targetSummary } from '../charts/targets.js';
 import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
 import type { UnsourcedBaselineDriver } from '../questions/baselineDrivers.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
 import { metricBaseline } from '../scenario/baseline.js';
-import type { Unit } from '../scenario/schema/common.js';
+import type { InputUnit, Unit } from '../scenario/schema/common.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { type Likelihood, reportMessages } from './messages.js';
@@ -68,6 +69,8 @@ export interface ParkReport {
   readonly headline: { readonly lines: readonly string[]; readonly likelihood: Likelihood | null };
   readonly targets: readonly ReportTargetRow[];
   readonly joint: ReportTargetRow | null;
+  /** Further sets of targets met together: every strive level, then the scenario's `jointTargets`. */
+  readonly otherJoints: readonly ReportTargetRow[];
   readonly confidence: number;
   readonly sourced: readonly ReportFigure[];
   readonly assumed: readonly ReportFigure[];
@@ -89,16 +92,16 @@ export function likelihoodOf(p: number): Likelihood {
 /** A projected value with enough decimals not to read as its threshold (9.9956 against 10 billion, not "10.00"). */
 function valueBeside(value: number, target: SimulatedTarget, lang: Lang): string {
   const thresholds = (Array.isArray(target.threshold) ? target.threshold : [target.threshold]) as number[];
-  const factor = displayUnit(target.unit, lang, value).factor;
+  const factor = displayUnit(target.unit, lang, value, target.displayUnit).factor;
   for (let extra = 0; extra < 6; extra++) {
-    const text = formatQuantity(value, target.unit, lang, extra);
+    const text = formatQuantity(value, target.unit, lang, extra, target.displayUnit);
     const shown = /-?[\d,]+(?:\.(\d+))?/u.exec(text);
     if (shown === null) return text;
     const decimals = shown[1]?.length ?? 0;
     const number = Number(shown[0].replace(/,/g, ''));
     if (thresholds.every((t) => t === value || number !== Number((t * factor).toFixed(decimals)))) return text;
   }
-  return formatQuantity(value, target.unit, lang, 6);
+  return formatQuantity(value, target.unit, lang, 6, target.displayUnit);
 }
 
 const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
@@ -135,13 +138,13 @@ function figure(value: number, unit: string | undefined, lang: Lang): string {
  * A distribution in words, numbers in the parameter's unit: a free-text unit ("enterprises per
  * year", the "per enterprise" of "yuan per enterprise") is written once, after the main number.
  */
-function describeDistribution(d: Distribution, unit: string | undefined, lang: Lang): string {
+function describeDistribution(d: Distribution, unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): string {
   const m = reportMessages(lang).distributions;
   const text = (unit ?? '').trim();
   const yuan = /^yuan\b\s*(.*)$/u.exec(text);
   const known = (KNOWN_UNITS as string[]).includes(text);
   // v: a number as the unit shows it without the free text; u: with it.
-  const v = (x: number) => (known ? formatQuantity(x, text as Unit, lang) : yuan ? formatQuantity(x, 'yuan', lang) : plain(x, lang));
+  const v = (x: number) => (known ? formatQuantity(x, text as Unit, lang, 0, sourceUnit) : yuan ? formatQuantity(x, 'yuan', lang) : plain(x, lang));
   const rest = known ? '' : yuan ? yuan[1] : text;
   const u = (x: number) => (rest === '' ? v(x) : `${v(x)} ${rest}`);
   const n = (x: number) => plain(x, lang);
@@ -169,6 +172,17 @@ function describeDistribution(d: Distribution, unit: string | undefined, lang: L
   }
 }
 
+/** A metric's label in the language: its labelZh in Chinese where given, else its label, else its name. */
+function metricLabel(name: string, metric: Scenario['metrics'][string], lang: Lang): string {
+  return lang === 'zh' && metric.labelZh !== undefined ? metric.labelZh : (metric.label ?? name);
+}
+
+/** An assumption's label: in Chinese its labelZh (or descriptionZh) where given; else its description, else its name. */
+function parameterLabel(name: string, p: Scenario['parameters'][string], lang: Lang): string {
+  if (lang === 'zh' && (p.labelZh ?? p.descriptionZh) !== undefined) return (p.labelZh ?? p.descriptionZh) as string;
+  return p.description ?? name;
+}
+
 function headline(simulation: SimulationResult, projection: Projection, lang: Lang): ParkReport['headline'] {
   const m = reportMessages(lang);
   const targets = simulation.targets;
@@ -194,8 +208,9 @@ function headline(simulation: SimulationResult, projection: Projection, lang: La
   }
   if (targets.length > 1) {
     lines.push(m.headlineCounts(targets.filter((t) => t.probability >= 0.8).length, targets.length));
+    // Targets at their official (ensure) levels only: a strive level is never named the hardest.
     const hardest = targets.reduce((a, b) => (b.probability < a.probability ? b : a));
-    lines.push(m.headlineHardest(hardest.label, formatProbability(hardest.probability)));
+    lines.push(m.headlineHardest(labelIn(lang, hardest), formatProbability(hardest.probability)));
   }
   lines.push(m.headlineDeterministic(projection.targets.filter((t) => t.met).length, projection.targets.length));
   return { lines, likelihood };
@@ -220,7 +235,7 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     if (p.basis !== 'sourced') continue;
     const point = projection.parameters.find((q) => q.name === name)?.value;
     figures.push({
-      label: p.description ?? name,
+      label: parameterLabel(name, p, lang),
       value: describeDistribution(p.distribution, p.unit, lang),
       detail: point === undefined ? undefined : m.pointValue(figure(point, p.unit, lang)),
       source: sourceText(p.source),
@@ -230,15 +245,17 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     const baseline = metricBaseline(metric);
     if (baseline?.kind !== 'value' || baseline.basis !== 'sourced' || baseline.source === undefined) continue;
     figures.push({
-      label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
-      value: formatQuantity(baseline.value, metric.unit, lang),
+      label: m.baselineOf(metricLabel(name, metric, lang), scenario.horizon.baseYear),
+      value: formatQuantity(baseline.value, metric.unit, lang, 0, metric.displayUnit),
       source: sourceText(baseline.source),
     });
   }
   for (const t of scenario.targets) {
     const unit = scenario.metrics[t.metric]?.unit ?? 'count';
-    const definition = { ...t, unit, threshold: t.threshold };
-    figures.push({ label: m.targetFigure(t.label), value: targetSummary(definition, lang), detail: t.note, source: sourceText(t.source) });
+    const definition = { ...t, unit, threshold: t.threshold, striveThreshold: t.strive, displayUnit: scenario.metrics[t.metric]?.displayUnit };
+    const strive = striveSummary(definition, lang);
+    const value = strive === undefined ? targetSummary(definition, lang) : `${targetSummary(definition, lang)}; ${m.striveThreshold(strive)}`;
+    figures.push({ label: m.targetFigure(labelIn(lang, t)), value, detail: t.note, source: sourceText(t.source) });
   }
   for (const c of scenario.context) {
     figures.push({
@@ -289,25 +306,27 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
       .filter(Boolean)
       .join('; ');
     figures.push({
-      label: copies === undefined ? (p.description ?? name) : m.eachPark(p.description ?? name, copies.count),
+      label: copies === undefined ? parameterLabel(name, p, lang) : m.eachPark(parameterLabel(name, p, lang), copies.count),
       value: describeDistribution(p.distribution, p.unit, lang),
       detail: `${detail}. ${m.reason}: ${p.reason ?? m.noReason}`,
       source: sourceText(p.source),
     });
   }
   for (const [name, metric] of Object.entries(scenario.metrics)) {
+    // A helper metric's uncertain baseline is an assumption like any other: listed, never hidden.
     const baseline = metricBaseline(metric);
     if (baseline === undefined || (baseline.kind === 'value' && baseline.basis === 'sourced')) continue;
     const central = projection.metrics.find((p) => p.name === name)?.values[0];
     const value =
       baseline.kind === 'value'
-        ? formatQuantity(baseline.value, metric.unit, lang)
+        ? formatQuantity(baseline.value, metric.unit, lang, 0, metric.displayUnit)
         : baseline.kind === 'distribution'
-          ? describeDistribution(baseline.distribution, metric.unit, lang)
+          ? describeDistribution(baseline.distribution, metric.unit, lang, metric.displayUnit)
           : m.baselineExpression(baseline.expression);
-    const point = baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang))}. ` : '';
+    const point =
+      baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit))}. ` : '';
     figures.push({
-      label: m.baselineOf(metric.label ?? name, scenario.horizon.baseYear),
+      label: m.baselineOf(metricLabel(name, metric, lang), scenario.horizon.baseYear),
       value,
       detail: `${point}${m.reason}: ${baseline.reason ?? m.noReason}`,
       source: sourceText(baseline.explicit ? baseline.source : undefined),
@@ -336,13 +355,16 @@ export function buildReport(input: ReportInput): ParkReport {
   const sourceText = (id?: string) => (id === undefined ? undefined : (sources.find((s) => s.id === id)?.text ?? id));
   const confidence = Math.round(simulation.meta.confidence * 100);
 
-  const targets: ReportTargetRow[] = simulation.targets.map((t) => {
+  const interval = (i: readonly [number, number]) => `${percent(i[0])}–${percent(i[1])}`;
+  const targets: ReportTargetRow[] = simulation.targets.flatMap((t) => {
     const nominal = projection.targets.find((n) => n.id === t.id);
     const value = nominal === undefined ? '—' : valueBeside(nominal.value, t, lang);
-    return {
+    const label = labelIn(lang, t);
+    const kind = m.kind[t.kind] ?? t.kind;
+    const row: ReportTargetRow = {
       id: t.id,
-      label: t.label,
-      kind: m.kind[t.kind] ?? t.kind,
+      label,
+      kind: t.strive === undefined ? kind : m.kindWithEnsure(kind),
       threshold: targetSummary(t, lang),
       deterministic: nominal === undefined ? '—' : nominal.met ? m.met(value) : m.missed(value),
       deterministicMet: nominal?.met ?? null,
@@ -352,7 +374,86 @@ export function buildReport(input: ReportInput): ParkReport {
       firstYear: typicalFirstYear(t),
       likelihood: likelihoodOf(t.probability),
     };
+    if (t.strive === undefined) return [row];
+    // The strive (力争) level, and the trials between the two levels, as rows under the ensure level.
+    const strive = t.strive;
+    const nominalStrive = nominal?.strive;
+    const striveValue = nominal === undefined ? '—' : valueBeside(nominal.value, { ...t, threshold: strive.threshold }, lang);
+    return [
+      row,
+      {
+        id: `${t.id}:strive`,
+        label: m.striveRow(label),
+        kind: m.kind.strive,
+        threshold: striveSummary(t, lang) ?? '',
+        deterministic: nominalStrive === undefined ? '—' : nominalStrive.met ? m.met(striveValue) : m.missed(striveValue),
+        deterministicMet: nominalStrive?.met ?? null,
+        probability: strive.probability,
+        probabilityText: formatProbability(strive.probability),
+        interval: interval(strive.interval),
+        firstYear: '',
+        likelihood: likelihoodOf(strive.probability),
+      },
+      {
+        id: `${t.id}:ensure-only`,
+        label: m.ensureOnlyRow(label),
+        kind: m.ensureOnlyKind,
+        threshold: '',
+        deterministic: '',
+        deterministicMet: null,
+        probability: strive.ensureOnly.probability,
+        probabilityText: formatProbability(strive.ensureOnly.probability),
+        interval: interval(strive.ensureOnly.interval),
+        firstYear: '',
+        likelihood: likelihoodOf(strive.ensureOnly.probability),
+      },
+    ];
   });
+  const jointRow = (
+    id: string,
+    label: string,
+    kind: string,
+    joint: { probability: number; interval: readonly [number, number] },
+    met: number,
+    of: number,
+  ): ReportTargetRow => ({
+    id,
+    label,
+    kind,
+    threshold: '',
+    deterministic: met === of ? m.met(`${met}/${of}`) : m.missed(`${met}/${of}`),
+    deterministicMet: met === of,
+    probability: joint.probability,
+    probabilityText: formatProbability(joint.probability),
+    interval: interval(joint.interval),
+    firstYear: '',
+    likelihood: likelihoodOf(joint.probability),
+  });
+  const projected = (id: string) => projection.targets.find((t) => t.id === id);
+  const otherJoints: ReportTargetRow[] = [
+    ...(simulation.striveJoint === undefined
+      ? []
+      : [
+          jointRow(
+            'strive-joint',
+            m.striveJointRow(simulation.striveJoint.targets.length),
+            m.kind.strive,
+            simulation.striveJoint,
+            simulation.striveJoint.targets.filter((id) => projected(id)?.strive?.met === true).length,
+            simulation.striveJoint.targets.length,
+          ),
+        ]),
+    ...(simulation.jointTargets ?? []).map((j) =>
+      jointRow(
+        `joint-${j.id}`,
+        labelIn(lang, j),
+        j.targets.every((id) => projected(id)?.kind === 'official') ? m.kind.official : m.kind.stretch,
+        j,
+        j.targets.filter((id) => projected(id)?.met === true).length,
+        j.targets.length,
+      ),
+    ),
+  ];
   const officialCount = simulation.joint.targets.length;
   const joint: ReportTargetRow | null =
     officialCount > 1
@@ -389,6 +490,7 @@ export function buildReport(input: ReportInput): ParkReport {
     headline: withBaselineDrivers(headline(simulation, projection, lang), scenario, input.baselineDrivers ?? [], lang),
     targets,
     joint,
+    otherJoints,
     confidence,
     sourced: sourcedFigures(scenario, projection, lang, sourceText),
     assumed: assumedFigures(scenario, projection, lang, sourceText),

@@ -5,8 +5,8 @@ import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Measure } from '../scenario/schema/target.js';
 import { groupMemberships } from './groupMembership.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
-import { resultMeta, targetDefinition } from './targetDefinition.js';
-import type { ProjectedTarget, Projection } from './types.js';
+import { metricPresentation, resultMeta, targetDefinition } from './targetDefinition.js';
+import type { ProjectedStrive, ProjectedTarget, Projection } from './types.js';
 
 /**
  * Where a relative measure starts in the base year (a ratio of 1, no growth, no points gained),
@@ -63,6 +63,20 @@ export async function project(scenario: Scenario): Promise<Projection> {
     const level = compiled.comparison === 'between' && start > compiled.high ? compiled.high : compiled.low;
     const fromYear = compiled.fromIndex;
     const rising = compiled.comparison !== '<' && compiled.comparison !== '<=';
+    const striveAt = model.striveIndex[t];
+    let strive: ProjectedStrive | undefined;
+    if (striveAt >= 0 && target.strive !== undefined) {
+      const striveTarget = model.targets[striveAt];
+      const striveOutcome = nominal.targets[striveAt];
+      const striveLevel = striveTarget.comparison === 'between' && series[0] > striveTarget.high ? striveTarget.high : striveTarget.low;
+      strive = {
+        threshold: target.strive,
+        met: striveOutcome.hit,
+        margin: margin(striveTarget, striveOutcome.measured),
+        firstYearMet: striveOutcome.firstYearIndex < 0 ? null : model.years[striveOutcome.firstYearIndex],
+        requiredGrowthRate: requiredGrowthRate(series[0], striveLevel, years, target.measure, fromYear),
+      };
+    }
     return {
       ...targetDefinition(scenario, target),
       met: outcome.hit,
@@ -72,6 +86,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
       requiredGrowthRate: requiredGrowthRate(series[0], level, years, target.measure, fromYear, rising),
       projectedGrowthRate: series[0] > 0 && series[years] > 0 ? (series[years] / series[0]) ** (1 / years) - 1 : null,
       requiredYearlyIncrease: requiredYearlyIncrease(target.measure, level, series[0], years),
+      ...(strive === undefined ? {} : { strive }),
     };
   });
 
@@ -84,9 +99,13 @@ export async function project(scenario: Scenario): Promise<Projection> {
       unit: metric.unit,
       label: metric.label ?? name,
       ...memberships.get(name),
+      ...metricPresentation(metric),
       values: byName.get(name) as number[],
     })),
-    parameters: model.parameters.map((p) => ({ name: p.name, value: p.central, basis: scenario.parameters[p.name].basis })),
+    parameters: model.parameters.map((p) => {
+      const labelZh = scenario.parameters[p.name].labelZh;
+      return { name: p.name, value: p.central, basis: scenario.parameters[p.name].basis, ...(labelZh === undefined ? {} : { labelZh }) };
+    }),
     targets,
   };
 }

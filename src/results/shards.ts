@@ -31,6 +31,7 @@ const SerializedTallySchema = z.object({
   trials: count,
   hits: z.array(count),
   jointHits: count,
+  jointSetHits: z.array(count).optional(),
   officialHitCounts: z.array(count),
   firstYearCounts: z.array(z.array(count)),
   never: z.array(count),
@@ -149,6 +150,7 @@ function checkedTally(shard: ShardResult, index: number, model: Model): Serializ
         (a) => a.length === targets,
       ),
     ],
+    ['joint set', (tally.jointSetHits ?? []).length === model.jointSets.length],
     ['metric', tally.metricHistograms.length === model.metrics.length && tally.metricMoments.length === model.metrics.length],
     ['year', [...tally.metricHistograms, ...tally.metricMoments, ...tally.firstYearCounts].every((a) => a.length === model.years.length)],
   ];

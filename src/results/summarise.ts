@@ -1,11 +1,11 @@
 import type { LogHistogram } from '../engine/logHistogram.js';
-import type { Model } from '../engine/model.js';
+import { type Model, STRIVE_JOINT } from '../engine/model.js';
 import type { Tally } from '../engine/tally.js';
 import { RELATIVE_MEASURES } from '../scenario/schema/target.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { groupMemberships } from './groupMembership.js';
-import { targetDefinition } from './targetDefinition.js';
-import type { Quantiles, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './types.js';
+import { metricPresentation, targetDefinition } from './targetDefinition.js';
+import type { JointProbability, Quantiles, SimulatedMetricYear, SimulatedStrive, SimulatedTarget, SimulationResult } from './types.js';
 
 const QUANTILE_PS = [0.05, 0.25, 0.5, 0.75, 0.95];
 const PERCENTILES = Array.from({ length: 101 }, (_, i) => i / 100);
@@ -54,11 +54,26 @@ export function summarise(
   model: Model,
   tally: Tally,
   confidence: number,
-): Pick<SimulationResult, 'targets' | 'joint' | 'officialHitCount' | 'metrics' | 'warnings'> {
+): Pick<SimulationResult, 'targets' | 'joint' | 'striveJoint' | 'jointTargets' | 'officialHitCount' | 'metrics' | 'warnings'> {
   const { scenario, years } = model;
   const n = tally.trials;
   const warnings: string[] = [];
-  const targets: SimulatedTarget[] = model.targets.map((target, t) => {
+  const odds = (hits: number) => ({ probability: hits / n, interval: wilsonInterval(hits, n, confidence), standardError: standardError(hits, n), hits });
+  const shortfall = (t: number) => (tally.shortfallCounts[t] > 0 ? tally.shortfallSums[t].value() / tally.shortfallCounts[t] : null);
+  /** A strive level's odds: its internal target's hits, and the ensure-only trials as a difference of whole counts. */
+  const striveOf = (t: number): { strive?: SimulatedStrive } => {
+    const s = model.striveIndex[t];
+    const threshold = scenario.targets[t].strive;
+    if (s < 0 || threshold === undefined) return {};
+    warnings.push(...nonFiniteWarning(`target ${scenario.targets[t].id} (strive level)`, tally.measuredHistograms[s], n));
+    // Every trial meeting the strive level meets the ensure level (validated: it is at least as hard), so the difference counts trials.
+    const { hits: _hits, ...rest } = odds(tally.hits[s]);
+    return {
+      strive: { threshold, ...rest, hits: tally.hits[s], expectedShortfall: shortfall(s), ensureOnly: odds(tally.hits[t] - tally.hits[s]) },
+    };
+  };
+  // The scenario's own targets only: strive levels are internal targets after them.
+  const targets: SimulatedTarget[] = model.targets.slice(0, scenario.targets.length).map((target, t) => {
     const hits = tally.hits[t];
     const histogram = tally.measuredHistograms[t];
     // A ratio or growth rate over a base of zero or less is not finite: say so where it can happen.
@@ -72,14 +87,33 @@ export function summarise(
       standardError: standardError(hits, n),
       hits,
       firstYearMet: firstYearShares(years, tally.firstYearCounts[t], target.deadlineIndex, tally.never[t], n),
-      expectedShortfall: tally.shortfallCounts[t] > 0 ? tally.shortfallSums[t].value() / tally.shortfallCounts[t] : null,
+      expectedShortfall: shortfall(t),
       measured: {
         mean: tally.measuredMoments[t].count > 0 ? tally.measuredMoments[t].mean : null,
         quantiles: quantilesOf(histogram),
         percentiles: percentiles.every((p) => p !== null) ? (percentiles as number[]) : [],
       },
+      ...striveOf(t),
     };
   });
+  const jointSet = (s: number): JointProbability => {
+    const set = model.jointSets[s];
+    const ids = set.targetIndices.map((index) => (set.id === STRIVE_JOINT ? scenario.targets[model.striveIndex.indexOf(index)].id : model.targets[index].id));
+    return { targets: ids, ...odds(tally.jointSetHits[s]) };
+  };
+  const striveSet = model.jointSets.findIndex((set) => set.id === STRIVE_JOINT);
+  const named = model.jointSets.map((set, s) => ({ set, s })).filter(({ set }) => set.id !== STRIVE_JOINT);
+  const jointExtras = {
+    ...(striveSet < 0 ? {} : { striveJoint: jointSet(striveSet) }),
+    ...(scenario.jointTargets === undefined
+      ? {}
+      : {
+          jointTargets: named.map(({ set, s }) => {
+            const joint = scenario.jointTargets?.find((j) => j.id === set.id);
+            return { id: set.id, label: joint?.label ?? set.id, ...(joint?.labelZh === undefined ? {} : { labelZh: joint.labelZh }), ...jointSet(s) };
+          }),
+        }),
+  };
 
   let atLeast = 0;
   const officialHitCount = tally.officialHitCounts
@@ -97,6 +131,7 @@ export function summarise(
     unit: m.metric.unit,
     label: m.metric.label ?? m.name,
     ...memberships.get(m.name),
+    ...metricPresentation(m.metric),
     years: years.map((year, y): SimulatedMetricYear => {
       const histogram = tally.metricHistograms[index][y];
       const moments = tally.metricMoments[index][y];
@@ -123,6 +158,7 @@ export function summarise(
       standardError: standardError(tally.jointHits, n),
       hits: tally.jointHits,
     },
+    ...jointExtras,
     officialHitCount,
     metrics,
     warnings,

@@ -1,8 +1,8 @@
 import { scenarioHash } from '../scenario/hash.js';
-import type { Scenario } from '../scenario/schema/scenario.js';
+import type { Metric, Scenario } from '../scenario/schema/scenario.js';
 import { measureUnit, type Target } from '../scenario/schema/target.js';
 import { VERSION } from '../version.js';
-import type { ResultMeta, TargetDefinition } from './types.js';
+import type { MetricPresentation, ResultMeta, TargetDefinition } from './types.js';
 
 /** A target's definition as repeated in results. */
 export function targetDefinition(scenario: Scenario, target: Target): TargetDefinition {
@@ -16,6 +16,18 @@ export function targetDefinition(scenario: Scenario, target: Target): TargetDefi
     comparison: target.comparison,
     threshold: target.threshold,
     deadline: target.deadline,
+    ...(target.labelZh === undefined ? {} : { labelZh: target.labelZh }),
+    ...(target.strive === undefined ? {} : { striveThreshold: target.strive }),
+    ...(scenario.metrics[target.metric].displayUnit === undefined ? {} : { displayUnit: scenario.metrics[target.metric].displayUnit }),
+  };
+}
+
+/** A metric's presentation fields as repeated in results: only those the scenario sets, so results of scenarios without them keep their bytes. */
+export function metricPresentation(metric: Metric): MetricPresentation {
+  return {
+    ...(metric.labelZh === undefined ? {} : { labelZh: metric.labelZh }),
+    ...(metric.displayUnit === undefined ? {} : { displayUnit: metric.displayUnit }),
+    ...(metric.helper === true ? { helper: true as const } : {}),
   };
 }
 

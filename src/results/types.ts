@@ -1,4 +1,4 @@
-import type { MeasureUnit, Unit } from '../scenario/schema/common.js';
+import type { InputUnit, MeasureUnit, Unit } from '../scenario/schema/common.js';
 import type { Comparison, Measure } from '../scenario/schema/target.js';
 
 /** What a target asks for, repeated in each result so a result can be read on its own. */
@@ -11,9 +11,55 @@ export interface TargetDefinition {
   readonly unit: MeasureUnit;
   readonly measure: Measure;
   readonly comparison: Comparison;
-  /** A number, or [low, high] for `between`. */
+  /** A number, or [low, high] for `between`. With a `strive` level, this is the 确保 (ensure) level. */
   readonly threshold: number | readonly [number, number];
   readonly deadline: number;
+  /** The label in Chinese; absent when the scenario gives none. */
+  readonly labelZh?: string;
+  /** The 力争 (strive) level (the scenario's `strive`), in the metric's canonical unit; absent for a target with one level. */
+  readonly striveThreshold?: number | readonly [number, number];
+  /** The unit the source wrote the figures in (亿元, 亩), to show them back in; absent when canonical. */
+  readonly displayUnit?: InputUnit;
+}
+
+/** How a metric is shown: its Chinese label, the unit its figures were written in, whether it is a helper. Each absent unless the scenario sets it. */
+export interface MetricPresentation {
+  readonly labelZh?: string;
+  readonly displayUnit?: InputUnit;
+  /** A working metric, left out of charts and the report's tables. */
+  readonly helper?: true;
+}
+
+/** The probability that a set of targets is met together. */
+export interface JointProbability {
+  readonly targets: readonly string[];
+  readonly probability: number;
+  readonly interval: readonly [number, number];
+  readonly standardError: number;
+  readonly hits: number;
+}
+
+/** The strive (力争) level of a target in the Monte Carlo summary. */
+export interface SimulatedStrive {
+  readonly threshold: number | readonly [number, number];
+  /** The share of trials meeting the strive level (each of them meets the ensure level too). */
+  readonly probability: number;
+  readonly interval: readonly [number, number];
+  readonly standardError: number;
+  readonly hits: number;
+  /** Mean shortfall from the strive level over the trials that missed it; null if none missed. */
+  readonly expectedShortfall: number | null;
+  /** Trials meeting the ensure level but not the strive level: exactly the ensure hits less the strive hits. */
+  readonly ensureOnly: { readonly probability: number; readonly interval: readonly [number, number]; readonly standardError: number; readonly hits: number };
+}
+
+/** The strive (力争) level of a target in the deterministic projection. */
+export interface ProjectedStrive {
+  readonly threshold: number | readonly [number, number];
+  readonly met: boolean;
+  readonly margin: number;
+  readonly firstYearMet: number | null;
+  readonly requiredGrowthRate: number | null;
 }
 
 /** One target in the deterministic projection. */
@@ -35,6 +81,8 @@ export interface ProjectedTarget extends TargetDefinition {
   readonly projectedGrowthRate: number | null;
   /** The constant yearly increase (in the target's unit: points for `changeInPoints`) that would meet the target: for counts introduced or graduated. */
   readonly requiredYearlyIncrease: number | null;
+  /** The strive level in the projection; absent for a target with one level. */
+  readonly strive?: ProjectedStrive;
 }
 
 /** A metric as results name it; a park's copy of a group metric says which park and metric. */
@@ -60,8 +108,8 @@ export interface ResultMeta {
 export interface Projection {
   readonly meta: ResultMeta & { readonly kind: 'projection' };
   readonly years: readonly number[];
-  readonly metrics: ReadonlyArray<ResultMetric & { readonly values: readonly number[] }>;
-  readonly parameters: ReadonlyArray<{ readonly name: string; readonly value: number; readonly basis: 'sourced' | 'assumed' }>;
+  readonly metrics: ReadonlyArray<ResultMetric & MetricPresentation & { readonly values: readonly number[] }>;
+  readonly parameters: ReadonlyArray<{ readonly name: string; readonly value: number; readonly basis: 'sourced' | 'assumed'; readonly labelZh?: string }>;
   readonly targets: readonly ProjectedTarget[];
 }
 
@@ -102,6 +150,8 @@ export interface SimulatedTarget extends TargetDefinition {
    * empty list) when no trial gave a finite value.
    */
   readonly measured: { readonly mean: number | null; readonly quantiles: Quantiles | null; readonly percentiles: readonly number[] };
+  /** The strive level's odds; absent for a target with one level. */
+  readonly strive?: SimulatedStrive;
 }
 
 /** A metric's distribution in one year. Null where no trial gave a finite value. */
@@ -129,17 +179,15 @@ export interface SimulationResult {
     readonly trialsPerBlock: number;
   };
   readonly targets: readonly SimulatedTarget[];
-  /** Every official target met together. */
-  readonly joint: {
-    readonly targets: readonly string[];
-    readonly probability: number;
-    readonly interval: readonly [number, number];
-    readonly standardError: number;
-    readonly hits: number;
-  };
+  /** Every official target met together (at its ensure level, where it has a strive level). */
+  readonly joint: JointProbability;
+  /** Every strive level met together (`targets` lists the ids of the targets whose strive levels count); absent when no target has one. */
+  readonly striveJoint?: JointProbability;
+  /** The scenario's named sets of targets (`jointTargets`), each met together; absent when it names none. */
+  readonly jointTargets?: ReadonlyArray<JointProbability & { readonly id: string; readonly label: string; readonly labelZh?: string }>;
   /** How many of the n official targets are met: P(exactly k) and P(at least k) for k = 0..n. */
   readonly officialHitCount: ReadonlyArray<{ readonly k: number; readonly probability: number; readonly atLeast: number }>;
-  readonly metrics: ReadonlyArray<ResultMetric & { readonly years: readonly SimulatedMetricYear[] }>;
+  readonly metrics: ReadonlyArray<ResultMetric & MetricPresentation & { readonly years: readonly SimulatedMetricYear[] }>;
   /** Things a reader should know, e.g. trials whose values were not finite. */
   readonly warnings: readonly string[];
 }

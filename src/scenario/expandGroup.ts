@@ -2,6 +2,7 @@ import { ALLOWED_FUNCTIONS } from '../expressions/ast.js';
 import { messages } from '../problems/messages.js';
 import type { Problem } from '../problems/problem.js';
 import { quantitiesOf } from './dependencies.js';
+import { toCanonical } from './inputUnits.js';
 import type { Distribution } from './schema/distribution.js';
 import type { Group, GroupPark, GroupTarget, ScenarioFile } from './schema/group.js';
 import type { GroupLayout } from './schema/groupLayout.js';
@@ -192,6 +193,8 @@ export function expandGroup(file: ScenarioFile): Expansion {
       claim(total, ['metrics', name]);
       metrics[total] = {
         unit: template.unit,
+        // The total is written in its parks' unit: a sum target's threshold in 亿元 is converted with them.
+        ...(template.inputUnit === undefined ? {} : { inputUnit: template.inputUnit }),
         label: `${group.name}: ${template.label ?? name} (all parks)`,
         process: { type: 'derived', expression: sumOf(group.parks.map((park) => parkCopyName(name, park.id))) },
       } as Metric;
@@ -275,7 +278,9 @@ function groupTarget(
   }
   if (target.measure !== 'value') add(['targets', index, 'measure'], messages.groupFieldNotUsed('measure', target.aggregate), 'unused_field');
   if (target.fromYear !== undefined) add(['targets', index, 'fromYear'], messages.groupFieldNotUsed('fromYear', target.aggregate), 'unused_field');
-  const { comparison, threshold } = target.park;
+  const { comparison } = target.park;
+  // The level is written in the metric's unit, as its parks' figures are (亿元, 亩): converted the same way.
+  const threshold = template.inputUnit === undefined ? target.park.threshold : toCanonical(target.park.threshold, template.inputUnit);
   if (comparison === 'between') {
     add(['targets', index, 'park', 'comparison'], messages.groupParkBetween(), 'threshold');
     return undefined;

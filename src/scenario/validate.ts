@@ -3,7 +3,9 @@ import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
 import { baselineExpressionKey, metricBaseline } from './baseline.js';
+import { inputUnitProblems, toCanonicalUnits } from './canonicalUnits.js';
 import { correlationMatrix } from './correlationMatrix.js';
+import { type DefaultNote, defaultsThatMatter } from './defaults.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Expansion, expandGroup } from './expandGroup.js';
 import type { Distribution } from './schema/distribution.js';
@@ -12,8 +14,11 @@ import type { Scenario } from './schema/scenario.js';
 import { MEASURES_WITH_FROM_YEAR, RELATIVE_MEASURES } from './schema/target.js';
 import { problemsFromZod } from './zodProblems.js';
 
-/** The outcome of `safeParseScenario`: the scenario, or every problem found. */
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/**
+ * The outcome of `safeParseScenario`: the scenario, with the defaults it left in place that change
+ * its meaning (`defaults`, for `validate`'s summary), or every problem found.
+ */
+export type ParseResult = { ok: true; scenario: Scenario; defaults: DefaultNote[] } | { ok: false; problems: Problem[] };
 
 export interface ParseOptions {
   /** The file name to put in problems, when the input came from a file. */
@@ -210,6 +215,27 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     if (Array.isArray(target.threshold) && target.threshold[0] > target.threshold[1]) {
       add(at('threshold'), messages.rangeOrder(target.threshold[0], target.threshold[1]), 'threshold');
     }
+    if (target.strive !== undefined) {
+      const { threshold, strive, comparison } = target;
+      if (Array.isArray(strive) !== (comparison === 'between')) add(at('strive'), messages.thresholdShape(comparison), 'strive');
+      else if (Array.isArray(strive) && Array.isArray(threshold)) {
+        if (strive[0] > strive[1]) add(at('strive'), messages.rangeOrder(strive[0], strive[1]), 'strive');
+        else if (strive[0] < threshold[0] || strive[1] > threshold[1])
+          add(at('strive'), messages.striveNotHarder(comparison, `[${threshold.join(', ')}]`, `[${strive.join(', ')}]`), 'strive');
+      } else if (typeof strive === 'number' && typeof threshold === 'number') {
+        const harder = comparison === '>' || comparison === '>=' ? strive >= threshold : strive <= threshold;
+        if (!harder) add(at('strive'), messages.striveNotHarder(comparison, String(threshold), String(strive)), 'strive');
+      }
+    }
+  });
+  const targetIds = s.targets.map((t) => t.id);
+  checkUnique(s.jointTargets ?? [], 'jointTargets');
+  (s.jointTargets ?? []).forEach((joint, index) => {
+    joint.targets.forEach((id, position) => {
+      const at = ['jointTargets', index, 'targets', position];
+      if (!targetIds.includes(id)) add(at, messages.jointUnknownTarget(id, targetIds), 'unknown_target');
+      else if (joint.targets.indexOf(id) !== position) add(at, messages.jointRepeatedTarget(id), 'duplicate_id');
+    });
   });
 
   // Cycles and correlation matrices are only meaningful once every name resolves.
@@ -247,6 +273,8 @@ function whereWritten(problems: ReadonlyArray<Omit<Problem, 'file'>>, writtenAt:
 /**
  * Validates a scenario document (already read from JSON or YAML) and returns every problem found.
  * A group of parks in it is expanded into a metric per park (see `expandGroup`).
+ * Figures written in a metric's `inputUnit` (亿元, 亩, %) are converted here, once, to the canonical
+ * units (yuan, m², fractions); the unit is kept as the metric's `displayUnit`.
  *
  * @example
  * ```ts
@@ -260,8 +288,12 @@ export async function safeParseScenario(input: unknown, options: ParseOptions = 
   if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file) };
   const expansion = expandGroup(shaped.data);
   if (expansion.problems.length > 0) return { ok: false, problems: expansion.problems.map(withFile) };
-  const problems = whereWritten(await semanticProblems(expansion.scenario), expansion.writtenAt).map(withFile);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: expansion.scenario };
+  // Figures written in a metric's input unit (亿元, 亩, %) become canonical here, once; a metric
+  // whose unit is wrong is left as written, and its problem reported with the rest.
+  const unitProblems = inputUnitProblems(expansion.scenario);
+  const scenario = toCanonicalUnits(expansion.scenario, new Set(unitProblems.map((p) => String(p.path[1]))));
+  const problems = whereWritten([...unitProblems, ...(await semanticProblems(scenario))], expansion.writtenAt).map(withFile);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario, defaults: defaultsThatMatter(input) };
 }
 
 /**

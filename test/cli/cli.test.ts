@@ -40,6 +40,55 @@ describe('parkcast CLI', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('validate names the defaults that change what the model means, and only those left in place', async () => {
+    const implicit = await scenarioFile(
+      baseScenario({
+        metrics: {
+          output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1 } },
+          graduates: { unit: 'count', baseline: 0, process: { type: 'graduation', pool: 30, probability: 0.1 } },
+        },
+      }),
+    );
+    const result = await parkcast('validate', implicit);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('defaults that shape the model:');
+    expect(result.stdout).toContain('- metrics.graduates.process.depleting: left at its default true: the pool depletes');
+    expect(result.stdout).toContain('- metrics.output.process.volatility: left at its default 0');
+    const explicit = await scenarioFile(
+      baseScenario({
+        metrics: {
+          output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.1, volatility: 0 } },
+          graduates: { unit: 'count', baseline: 0, process: { type: 'graduation', pool: 30, probability: 0.1, depleting: true } },
+        },
+      }),
+    );
+    expect((await parkcast('validate', explicit)).stdout).not.toContain('defaults that shape the model');
+  });
+
+  it('simulate lists strive levels apart, the strive joint and named sets; areas in the unit the file used', async () => {
+    const file = await scenarioFile(
+      baseScenario({
+        metrics: {
+          output: { unit: 'yuan', inputUnit: '亿元', baseline: 10, process: { type: 'growth', drift: 0.1, volatility: 0.1 } },
+          land: { unit: 'area', inputUnit: '亩', baseline: 400, process: { type: 'growth', drift: 0.1, volatility: 0.1 } },
+          share: { unit: 'share', helper: true, baseline: 0.5, process: { type: 'constant' } },
+        },
+        targets: [
+          { id: 'output', label: 'Output', metric: 'output', comparison: '>=', threshold: 12, strive: 14, deadline: 2025 },
+          { id: 'land', label: 'Land', metric: 'land', comparison: '>=', threshold: 500, deadline: 2025 },
+        ],
+        jointTargets: [{ id: 'both', label: 'Both', targets: ['output', 'land'] }],
+      }),
+    );
+    const { code, stdout } = await parkcast('simulate', file, '--trials', '2048');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/land\s+official\s+2025\s+>= 500 mu/);
+    expect(stdout).toMatch(/Strive levels \(the table above is at the ensure levels\):\n.*\n.*\noutput\s+>= 1.40 bn yuan/);
+    expect(stdout).toMatch(/Its one strive level: \d+\.\d%/);
+    expect(stdout).toMatch(/Both \(output, land\): \d+\.\d%/);
+    expect(stdout).toContain('(helper metrics not shown: share; --json has them)');
+  });
+
   it('a missing file is invalid input (exit 1) with a clear message', async () => {
     const result = await parkcast('simulate', '/no/such/park.json');
     expect(result.code).toBe(1);

@@ -1,5 +1,5 @@
 import { type Projection, project } from '../../index.js';
-import { formatNeeded, formatRate, formatThreshold, formatValue, table } from '../format.js';
+import { formatNeeded, formatRate, formatThreshold, formatValue, shownMetrics, table } from '../format.js';
 import { EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
 
@@ -11,19 +11,36 @@ export function projectionText(projection: Projection, title: string): string {
       t.id,
       t.kind,
       String(t.deadline),
-      formatThreshold(t.comparison, t.threshold, t.unit),
-      formatValue(t.value, t.unit),
+      formatThreshold(t.comparison, t.threshold, t.unit, t.displayUnit),
+      formatValue(t.value, t.unit, t.displayUnit),
       t.met ? 'yes' : 'no',
       t.firstYearMet === null ? '—' : t.firstYearMet > t.deadline ? `${t.firstYearMet} (late)` : String(t.firstYearMet),
       formatNeeded(t),
       formatRate(t.projectedGrowthRate),
     ]),
   );
+  const { shown, note } = shownMetrics(projection.metrics);
   const metrics = table(
     ['metric', ...projection.years.map(String)],
-    projection.metrics.filter((m) => m.park === undefined).map((m) => [m.label, ...m.values.map((v) => formatValue(v, m.unit))]),
+    shown.map((m) => [m.label, ...m.values.map((v) => formatValue(v, m.unit, m.displayUnit))]),
   );
-  return `${title}\nDeterministic projection (every assumption at its point value, no noise)\n\n${targets}\n\n${metrics}`;
+  const strived = projection.targets.filter((t) => t.strive !== undefined);
+  const strive =
+    strived.length > 0
+      ? `\n\nStrive levels (the table above is at the ensure levels):\n${table(
+          ['target', 'strive threshold', 'met', 'needs'],
+          strived.map((t) => {
+            const level = t.strive as NonNullable<typeof t.strive>;
+            return [
+              t.id,
+              formatThreshold(t.comparison, level.threshold, t.unit, t.displayUnit),
+              level.met ? 'yes' : 'no',
+              formatRate(level.requiredGrowthRate),
+            ];
+          }),
+        )}`
+      : '';
+  return `${title}\nDeterministic projection (every assumption at its point value, no noise)\n\n${targets}${strive}\n\n${metrics}${note}`;
 }
 
 /** `parkcast project FILE`: the deterministic table, or JSON with --json. */

@@ -71,8 +71,9 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
         t.id,
         t.kind,
         String(t.deadline),
-        formatThreshold(t.comparison, t.threshold, t.unit),
-        `${nominal.met ? 'met' : 'missed'} (${formatValue(nominal.value, t.unit)})`,
+        // The official (ensure) level: `parkcast simulate` lists strive levels apart.
+        formatThreshold(t.comparison, t.threshold, t.unit, t.displayUnit),
+        `${nominal.met ? 'met' : 'missed'} (${formatValue(nominal.value, t.unit, t.displayUnit)})`,
         formatProbability(t.probability),
         formatInterval(t.interval),
       ]);

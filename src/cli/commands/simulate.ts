@@ -1,6 +1,6 @@
 import { openAtomicFile, writeFileAtomic } from '../../files/index.js';
 import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
-import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
+import { formatInterval, formatProbability, formatThreshold, formatValue, shownMetrics, table } from '../format.js';
 import { interruptible } from '../interrupt.js';
 import { defaultWorkers, EXIT, type Io } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
@@ -29,38 +29,60 @@ export function simulationText(result: SimulationResult, title: string): string 
       t.id,
       t.kind,
       String(t.deadline),
-      formatThreshold(t.comparison, t.threshold, t.unit),
+      formatThreshold(t.comparison, t.threshold, t.unit, t.displayUnit),
       formatProbability(t.probability),
       formatInterval(t.interval),
       `${(t.standardError * 100).toFixed(2)} pp`,
       typicalFirstYear(t),
-      t.expectedShortfall === null ? '—' : formatValue(t.expectedShortfall, t.unit),
+      t.expectedShortfall === null ? '—' : formatValue(t.expectedShortfall, t.unit, t.displayUnit),
     ]),
   );
+  // Strive (力争) levels apart from the targets above, which are at their official (ensure) levels.
+  const strived = result.targets.filter((t) => t.strive !== undefined);
+  const strive =
+    strived.length > 0
+      ? `\n\nStrive levels (the table above is at the ensure levels):\n${table(
+          ['target', 'strive threshold', 'P(strive)', `${confidence} interval`, 'P(ensure, not strive)'],
+          strived.map((t) => {
+            const level = t.strive as NonNullable<typeof t.strive>;
+            return [
+              t.id,
+              formatThreshold(t.comparison, level.threshold, t.unit, t.displayUnit),
+              formatProbability(level.probability),
+              formatInterval(level.interval),
+              formatProbability(level.ensureOnly.probability),
+            ];
+          }),
+        )}`
+      : '';
   const joint =
-    result.joint.targets.length > 0
+    (result.joint.targets.length > 0
       ? `All ${result.joint.targets.length} official targets: ${formatProbability(result.joint.probability)} ${formatInterval(result.joint.interval)}\n` +
         `At least k of them: ${result.officialHitCount.map((c) => `${c.k}: ${formatProbability(c.atLeast)}`).join(', ')}`
-      : 'No official targets.';
+      : 'No official targets.') +
+    (result.striveJoint === undefined
+      ? ''
+      : `\n${result.striveJoint.targets.length === 1 ? 'Its one strive level' : `All ${result.striveJoint.targets.length} strive levels together`}: ${formatProbability(result.striveJoint.probability)} ${formatInterval(result.striveJoint.interval)}`) +
+    (result.jointTargets ?? [])
+      .map((j) => `\n${j.label} (${j.targets.join(', ')}): ${formatProbability(j.probability)} ${formatInterval(j.interval)}`)
+      .join('');
+  const { shown, note } = shownMetrics(result.metrics);
   const metrics = table(
     ['metric', 'year', 'mean', 'p5', 'p25', 'median', 'p75', 'p95'],
-    // A group's parks are summed up in its totals; each park's own line would drown them.
-    result.metrics
-      .filter((metric) => metric.park === undefined)
-      .flatMap((metric) =>
-        metric.years
-          .slice(1)
-          .map((y) => [
-            metric.label,
-            String(y.year),
-            formatValue(y.mean, metric.unit),
-            ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit)),
-          ]),
-      ),
+    shown.flatMap((metric) =>
+      metric.years
+        .slice(1)
+        .map((y) => [
+          metric.label,
+          String(y.year),
+          formatValue(y.mean, metric.unit, metric.displayUnit),
+          ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((q) => formatValue(y.quantiles?.[q] ?? null, metric.unit, metric.displayUnit)),
+        ]),
+    ),
   );
   const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${m.stoppedEarly ? ` (stopped early at ±${((m.precision?.halfWidth ?? 0) * 100).toFixed(2)} pp)` : ''}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
   const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';
-  return `${header}\n\n${targets}\n\n${joint}\n\n${metrics}${warnings}`;
+  return `${header}\n\n${targets}${strive}\n\n${joint}\n\n${metrics}${note}${warnings}`;
 }
 
 export interface SimulateCommandOptions {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_UNIT_NAMES } from '../inputUnits.js';
 
 /** A name usable in expressions: letters, digits and underscores, not starting with a digit. */
 export const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a name of letters, digits and underscores, not starting with a digit');
@@ -33,3 +34,10 @@ export type Quantity = z.infer<typeof Quantity>;
 
 /** Where a figure comes from: the id of an entry in the scenario's `sources`. */
 export const SourceRef = Id;
+
+/**
+ * A unit a metric's figures may be written in, as the source writes them (亿元, 亩, %): converted
+ * once, at load, to the metric's canonical unit (see `scenario/inputUnits.ts` for the factors).
+ */
+export const InputUnit = z.enum(INPUT_UNIT_NAMES);
+export type InputUnit = z.infer<typeof InputUnit>;

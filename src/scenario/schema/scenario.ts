@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Identifier, SourceRef, Unit, Year } from './common.js';
+import { Id, Identifier, InputUnit, SourceRef, Unit, Year } from './common.js';
 import { Distribution } from './distribution.js';
 import { GroupLayout } from './groupLayout.js';
 import { Process, Step } from './process.js';
@@ -41,6 +41,10 @@ export const Horizon = z.strictObject({
 export const Parameter = z.strictObject({
   distribution: Distribution,
   description: z.string().optional(),
+  /** A short name in Chinese, for reports in Chinese (`--lang zh`). */
+  labelZh: z.string().min(1).optional(),
+  /** The description in Chinese, for reports in Chinese. */
+  descriptionZh: z.string().min(1).optional(),
   unit: z.string().optional(),
   /** `sourced`: taken from a source; `assumed`: a modelling choice (say why in `reason`). */
   basis: z.enum(['sourced', 'assumed']).default('assumed'),
@@ -87,6 +91,20 @@ export const Metric = z.strictObject({
   unit: Unit,
   label: z.string().optional(),
   description: z.string().optional(),
+  /** The label in Chinese, for reports in Chinese (`--lang zh`). */
+  labelZh: z.string().min(1).optional(),
+  /** The description in Chinese, for reports in Chinese. */
+  descriptionZh: z.string().min(1).optional(),
+  /**
+   * The unit the metric's figures are written in (its baseline, the numbers of its steps and its
+   * logistic capacity, its targets' thresholds), e.g. 亿元 or 亩: converted once, at load, to `unit`
+   * (yuan, m², fractions), and kept as `displayUnit` so results are shown back in it.
+   */
+  inputUnit: InputUnit.optional(),
+  /** The unit to show the metric's (canonical) values in; set from `inputUnit` at load. */
+  displayUnit: InputUnit.optional(),
+  /** A working metric: usable in expressions and targets, but left out of charts and the report's tables. */
+  helper: z.boolean().optional(),
   /**
    * The value in the base year: a number; a distribution where it is not known exactly; or, as an
    * assumption with its basis and reason, `{ value | distribution | expression, basis, reason, source }`.
@@ -178,6 +196,16 @@ export const Correlation = z.strictObject({
 });
 export type Correlation = z.infer<typeof Correlation>;
 
+/** A named set of targets whose joint probability (all of them met together) is reported. */
+export const JointTarget = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  labelZh: z.string().min(1).optional(),
+  /** The ids of the targets, at least two. */
+  targets: z.array(Id).min(2),
+});
+export type JointTarget = z.infer<typeof JointTarget>;
+
 /** A park scenario: its baseline, its assumptions, how its metrics move, and its targets. */
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -189,6 +217,8 @@ export const ScenarioSchema = z.strictObject({
   /** At least one, here or in a `group` (checked once the group is expanded). */
   metrics: z.record(Identifier, Metric).default({}),
   targets: z.array(Target).default([]),
+  /** Named subsets of targets whose joint probability is reported (no default: absent stays absent, so older results keep their hash). */
+  jointTargets: z.array(JointTarget).optional(),
   context: z.array(ContextFigure).default([]),
   series: z.array(Series).default([]),
   currencyConversions: z.array(CurrencyConversion).default([]),

@@ -59,12 +59,24 @@ export const Target = z.strictObject({
   threshold: z.union([z.number().positive(), z.tuple([z.number(), z.number()])], {
     error: 'expected a positive number (or [low, high] for "between")',
   }),
+  /**
+   * The 力争 (strive) level of a 确保 X, 力争 Y target: a harder threshold on the same metric,
+   * comparison, measure and deadline (higher for > and >=, lower for < and <=, a range inside the
+   * range for `between`). `threshold` is then the 确保 (ensure) level, the official one.
+   */
+  strive: z
+    .union([z.number().positive(), z.tuple([z.number(), z.number()])], {
+      error: 'expected a positive number (or [low, high] for "between")',
+    })
+    .optional(),
   deadline: Year,
   measure: Measure.default('value'),
   /** First year counted by `sum` and `everyYear` (default: the year after the base year). */
   fromYear: Year.optional(),
   /** Official targets count toward the joint probability; stretch goals are reported alone. */
   kind: z.enum(['official', 'stretch']).default('official'),
+  /** The label in Chinese, for reports in Chinese (`--lang zh`). */
+  labelZh: z.string().min(1).optional(),
   source: SourceRef.optional(),
   /** How the target was read from its source (e.g. how "within three years" became a deadline). */
   note: z.string().optional(),
