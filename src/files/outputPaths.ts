@@ -189,7 +189,7 @@ const ERRNO_REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   EISDIR: 'it is a folder',
-  EEXIST: 'something of that name is in the way',
+  EEXIST: 'a file is where a folder would be',
 };
 
 /** A write that failed (after the checks: a disk filling up, a folder removed meanwhile), as an OutputPathError naming the path, without temporary names or errno codes. */
