@@ -50,7 +50,16 @@ export { ScenarioError, formatProblem, formatPath, type Problem } from './proble
 
 // Projections and simulations
 export { project } from './results/project.js';
-export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions, type BlockSamples } from './results/simulate.js';
+export {
+  simulate,
+  DEFAULT_SEED,
+  DEFAULT_TRIALS,
+  MAX_TRIALS,
+  MAX_SHARDED_TRIALS,
+  type SimulateOptions,
+  type PrecisionOptions,
+  type BlockSamples,
+} from './results/simulate.js';
 export { sampleTrials, type TrialSamples } from './results/samples.js';
 export { simulateShard, mergeShards, shardBlocks, ShardMismatchError, type ShardResult } from './results/shards.js';
 export { RunAborted, startWorkers } from './engine/run.js';
@@ -165,12 +174,16 @@ export {
   reportHtml,
   reportMarkdown,
   REPORT_DEFAULT_TRIALS,
+  REPORT_ENTRIES,
   type WriteReportOptions,
   type WrittenReport,
   type ParkReport,
   type ReportInput,
   type ReportFinding,
 } from './report/index.js';
+
+// Writing output
+export { OutputPathError } from './files/index.js';
 
 // Statistics helpers
 export { wilsonInterval, standardError } from './statistics/wilson.js';

@@ -11,8 +11,8 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-/** Exit codes: 0 success, 1 invalid input, 2 wrong usage, 130 stopped by Ctrl-C. */
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as const;
+/** Exit codes: 0 success, 1 invalid input (a scenario, a shard, an output path), 2 wrong usage (options), 130 stopped by Ctrl-C, 3 only for a bug. */
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internalError: 3, interrupted: 130 } as const;
 
 /** Prints a value as indented JSON. */
 export function printJson(io: Io, value: unknown): void {

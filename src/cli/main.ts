@@ -6,7 +6,7 @@ import { EXIT, processIo } from './io.js';
 function wholeNumber(name: string) {
   return (text: string): number => {
     const value = Number(text.replace(/_/g, ''));
-    if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(`${name}: expected a whole number of at least 1, got "${text}"`);
+    if (!Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError(`${name}: expected a whole number of at least 1, got "${text}"`);
     return value;
   };
 }
@@ -43,11 +43,12 @@ function seed(text: string): string | number {
   return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
 }
 
-function shard(text: string): { index: number; count: number } {
+function shard(text: string): { index: number; count: number } | 'auto' {
+  if (text === 'auto') return 'auto';
   const match = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || !(count >= 1 && index >= 1 && index <= count)) throw new InvalidArgumentError(`--shard: expected i/n with 1 <= i <= n, got "${text}"`);
+  if (!match || !(count >= 1 && index >= 1 && index <= count)) throw new InvalidArgumentError(`--shard: expected i/n with 1 <= i <= n, or auto, got "${text}"`);
   return { index, count };
 }
 
@@ -55,6 +56,7 @@ const outputOption = () => new Option('-o, --output <FILE>', 'write the JSON res
 const trialsOption = () => new Option('-n, --trials <N>', 'number of Monte Carlo trials (the most, with --precision)').argParser(wholeNumber('--trials'));
 const seedOption = () => new Option('-s, --seed <S>', 'master seed: the same seed gives the same result').argParser(seed);
 const jsonOption = () => new Option('--json', 'print the result as JSON');
+const yesOption = () => new Option('-y, --yes', 'start a run estimated (from a short timing run) to take more than 10 minutes');
 const workersOption = () =>
   new Option('-w, --workers <N>', 'worker threads (default: the number of cores); results are identical for any number').argParser(wholeNumber('--workers'));
 
@@ -96,9 +98,26 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(new Option('-p, --precision <HALFWIDTH>', 'stop once every probability is known to ± this (e.g. 0.005)').argParser(fraction('--precision')))
+    .addOption(
+      new Option(
+        '--relative-precision <SHARE>',
+        'stop once every probability is known to ± this share of itself (of 1 - p when p > 0.5), with at least 10 hits: for rare targets (e.g. 0.1)',
+      ).argParser(fraction('--relative-precision')),
+    )
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of intervals (default 0.95)').argParser(fraction('--confidence')))
     .addOption(workersOption())
-    .addOption(new Option('--shard <i/n>', 'compute only shard i of n (1-based) and print it for `parkcast merge`').argParser(shard))
+    .addOption(
+      new Option(
+        '--shard <i/n|auto>',
+        "compute only shard i of n (1-based) and print it for `parkcast merge`; auto: i and n from the batch runner's environment (GNU parallel, Kubernetes, Slurm, AWS Batch, Cloud Run)",
+      ).argParser(shard),
+    )
+    .addOption(
+      new Option('--shard-count <N>', 'with --shard auto: the number of shards, where the runner does not say it (or set PARKCAST_SHARD_COUNT)').argParser(
+        wholeNumber('--shard-count'),
+      ),
+    )
+    .addOption(yesOption())
     .addOption(new Option('--samples <FILE>', 'write every trial to FILE (.csv or .jsonl) for audit'))
     .addOption(outputOption())
     .addOption(jsonOption())
@@ -123,6 +142,7 @@ export function buildProgram(): Command {
     .addOption(workersOption())
     .addOption(new Option('--reports <DIR>', "write each park's report under DIR/<park id>/ (default out/reports)"))
     .addOption(new Option('--no-reports', 'write no reports'))
+    .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (paths: string[], options) => {
       process.exitCode = await (await import('./commands/run.js')).runCommand(paths, options, io);
@@ -135,6 +155,7 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(new Option('--lang <LANG>', 'language of the report').choices(['en', 'zh']).default('en'))
+    .addOption(yesOption())
     .action(async (file: string, options) => {
       process.exitCode = await (await import('./commands/report.js')).reportCommand(file, options, io);
     });
@@ -224,6 +245,10 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version are not errors; everything else commander reports is wrong usage.
       process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof Error && (error.name === 'OutputPathError' || error.name === 'ShardMismatchError')) {
+      // An output that cannot be written (found as it is written: a disk filling up), or shards that do not merge.
+      processIo.err(error.message.startsWith('parkcast') ? error.message : `parkcast: ${error.message}`);
+      process.exitCode = EXIT.invalidInput;
     } else if (error instanceof Error && error.name === 'ScenarioError') {
       // Known by name, not instanceof: the library is loaded only by the commands that use it.
       const { formatProblem } = await import('../index.js');
@@ -233,9 +258,10 @@ export async function main(argv: string[]): Promise<void> {
       processIo.err(`parkcast: ${error.message}`);
       process.exitCode = EXIT.usage;
     } else {
+      // The only exit 3: what no input, option or path explains.
       processIo.err(`parkcast: internal error: ${error instanceof Error ? error.message : String(error)}`);
       processIo.err('This is a bug in parkcast; please report it with the scenario file and command.');
-      process.exitCode = 3;
+      process.exitCode = EXIT.internalError;
     }
   }
 }

@@ -390,3 +390,112 @@ export class Tally {
     return tally;
   }
 }
+
+/** A count as messages show it: 24,414,082. */
+const shownCount = (n: number) => n.toLocaleString('en-US');
+
+/** The largest exponent field of a finite float (2047 is Infinity and NaN, counted apart). */
+const MAX_EXPONENT = 2046;
+/** Sub-bins per octave of a histogram (see logHistogram.ts). */
+const SUB_BINS = 256;
+
+/** What is wrong with a serialized histogram of `trials` values; `what` names it in messages. */
+function histogramProblems(h: SerializedHistogram, trials: number, what: string): string[] {
+  const problems: string[] = [];
+  let binned = 0;
+  for (let i = 0; i + 3 < h.bins.length; i += 4) {
+    const [sign, exponent, sub, count] = [h.bins[i], h.bins[i + 1], h.bins[i + 2], h.bins[i + 3]];
+    const valid =
+      (sign === 1 || sign === -1) &&
+      Number.isInteger(exponent) &&
+      exponent >= 0 &&
+      exponent <= MAX_EXPONENT &&
+      Number.isInteger(sub) &&
+      sub >= 0 &&
+      sub < SUB_BINS &&
+      Number.isInteger(count) &&
+      count >= 1;
+    if (!valid) {
+      problems.push(
+        `${what}: a histogram bin that is not a sign (1 or -1), an exponent (0 to ${MAX_EXPONENT}), a sub-bin (0 to ${SUB_BINS - 1}) and a count (at least 1)`,
+      );
+      return problems;
+    }
+    binned += count;
+  }
+  const total = binned + h.zeros + h.nonFinite;
+  if (total !== trials) problems.push(`${what}: its histogram counts ${shownCount(total)} values, not one per trial (${shownCount(trials)})`);
+  return problems;
+}
+
+/**
+ * What is wrong with a part of a run read from outside (a shard file) that a well-formed file can
+ * still get wrong: its trials must be `expectedTrials` (what its blocks hold); no count above
+ * the trials; each target's first-year counts and never-met count, the k-of-n counts and every
+ * histogram sum to the trials; the joint hits fit the official targets' hits; every moment
+ * counts the finite values. Its shape (one entry per target, metric and year, whole numbers)
+ * is checked before. Returns one line per problem, in the words of trials and targets; empty
+ * when the part is consistent.
+ */
+export function tallyInvariantProblems(model: Model, data: SerializedTally, expectedTrials: number): string[] {
+  const problems: string[] = [];
+  const trials = data.trials;
+  if (trials !== expectedTrials) return [`it counts ${shownCount(trials)} trials, but its slice of the run holds ${shownCount(expectedTrials)}`];
+  if (data.blockHits.length > 0) problems.push('it holds the counts a run keeps to stop early, which shard files never do');
+  const official = model.targets.map((t, i) => (t.official ? i : -1)).filter((i) => i >= 0);
+  model.targets.forEach((target, t) => {
+    const what = `target ${target.id}`;
+    const hits = data.hits[t];
+    if (hits > trials) problems.push(`${what}: ${shownCount(hits)} hits in ${shownCount(trials)} trials`);
+    const firstYears = data.firstYearCounts[t];
+    if (firstYears[0] !== 0) problems.push(`${what}: met first in the base year in ${shownCount(firstYears[0])} trials (never counted there)`);
+    const metSomeYear = firstYears.reduce((sum, c) => sum + c, 0);
+    if (metSomeYear + data.never[t] !== trials) {
+      problems.push(
+        `${what}: first met in some year in ${shownCount(metSomeYear)} trials and never in ${shownCount(data.never[t])}, not ${shownCount(trials)} in all`,
+      );
+    }
+    if (data.shortfallCounts[t] > trials - Math.min(hits, trials)) {
+      problems.push(
+        `${what}: ${shownCount(data.shortfallCounts[t])} shortfalls, more than the ${shownCount(trials - Math.min(hits, trials))} trials that missed`,
+      );
+    }
+    problems.push(...histogramProblems(data.measuredHistograms[t], trials, `${what}'s measured value`));
+    const measuredFinite = trials - data.measuredHistograms[t].nonFinite;
+    if (data.measuredMoments[t].count !== measuredFinite) {
+      problems.push(`${what}: its mean counts ${shownCount(data.measuredMoments[t].count)} values, not the ${shownCount(measuredFinite)} finite ones`);
+    }
+  });
+  model.metrics.forEach((metric, m) => {
+    model.years.forEach((year, y) => {
+      const what = `metric ${metric.name} in ${year}`;
+      const histogram = data.metricHistograms[m][y];
+      problems.push(...histogramProblems(histogram, trials, what));
+      const finite = trials - histogram.nonFinite;
+      if (data.metricMoments[m][y].count !== finite) {
+        problems.push(`${what}: its mean counts ${shownCount(data.metricMoments[m][y].count)} values, not the ${shownCount(finite)} finite ones`);
+      }
+    });
+  });
+  if (data.officialHitCounts.length !== official.length + 1) {
+    problems.push(`it counts trials meeting 0 to ${data.officialHitCounts.length - 1} official targets, but the scenario has ${official.length}`);
+    return problems;
+  }
+  const byK = data.officialHitCounts.reduce((sum, c) => sum + c, 0);
+  if (byK !== trials) problems.push(`trials by how many official targets they meet add up to ${shownCount(byK)}, not ${shownCount(trials)}`);
+  // Each trial meeting k official targets is k of their hits.
+  const hitsByK = data.officialHitCounts.reduce((sum, c, k) => sum + k * c, 0);
+  const officialHits = official.reduce((sum, t) => sum + data.hits[t], 0);
+  if (hitsByK !== officialHits) {
+    problems.push(`the official targets' hits (${shownCount(officialHits)}) differ from those implied by how many each trial met (${shownCount(hitsByK)})`);
+  }
+  if (data.jointHits !== data.officialHitCounts[official.length]) {
+    problems.push(
+      `${shownCount(data.jointHits)} trials met all official targets together, but ${shownCount(data.officialHitCounts[official.length])} met all ${official.length}`,
+    );
+  }
+  const fewest = Math.min(trials, ...official.map((t) => data.hits[t]));
+  if (data.jointHits > fewest)
+    problems.push(`${shownCount(data.jointHits)} trials met all official targets together, more than met one of them (${shownCount(fewest)})`);
+  return problems;
+}

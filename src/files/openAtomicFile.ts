@@ -1,5 +1,6 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writeFailure } from './outputPaths.js';
 import { temporaryName } from './temporaryName.js';
 
 /** A file being written that appears only when complete. */
@@ -14,7 +15,8 @@ export interface AtomicFile {
 
 /**
  * Opens a file written piece by piece that appears only when complete: text goes to a temporary
- * file beside it, renamed into place by `commit`, or deleted by `discard`.
+ * file beside it, renamed into place by `commit`, or deleted by `discard`. A failed write throws
+ * an `OutputPathError` naming `path` (not the temporary file).
  *
  * @example
  * ```ts
@@ -25,7 +27,14 @@ export interface AtomicFile {
  */
 export function openAtomicFile(path: string): AtomicFile {
   const temporary = join(dirname(path), temporaryName(basename(path)));
-  const fd = openSync(temporary, 'w');
+  const guarded = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      throw writeFailure(path, error);
+    }
+  };
+  const fd = guarded(() => openSync(temporary, 'w'));
   let open = true;
   const close = () => {
     if (open) closeSync(fd);
@@ -33,11 +42,13 @@ export function openAtomicFile(path: string): AtomicFile {
   };
   return {
     write: (text) => {
-      writeSync(fd, text);
+      guarded(() => writeSync(fd, text));
     },
     commit: () => {
-      close();
-      renameSync(temporary, path);
+      guarded(() => {
+        close();
+        renameSync(temporary, path);
+      });
     },
     discard: () => {
       close();

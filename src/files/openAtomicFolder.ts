@@ -1,5 +1,6 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { writeFailure } from './outputPaths.js';
 import { temporaryName } from './temporaryName.js';
 
 /** A folder of files being written that appear together, or not at all. */
@@ -32,8 +33,9 @@ async function exists(path: string): Promise<boolean> {
 /**
  * Stages a folder of output files (a report) beside its destination, so a run that fails or is
  * stopped half-way leaves nothing behind. On `commit`, a new folder is renamed into place whole;
- * into a folder that already exists, each file is renamed over its old version, and the folder's
- * other files (the user's own, a scenario among them) are left alone.
+ * into a folder that already exists (staged inside it, hidden, so only it need be writable), each
+ * file is renamed over its old version, and the folder's other files (the user's own, a scenario
+ * among them) are left alone. A failed write throws an `OutputPathError` naming the folder.
  *
  * @example
  * ```ts
@@ -50,29 +52,41 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function openAtomicFolder(path: string): Promise<AtomicFolder> {
   const destination = resolve(path);
-  const parent = dirname(destination);
-  await mkdir(parent, { recursive: true });
-  const staging = join(parent, temporaryName(basename(destination)));
-  await mkdir(staging);
+  const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      throw writeFailure(path, error);
+    }
+  };
+  const existed = await exists(destination);
+  const stagingParent = existed ? destination : dirname(destination);
+  const staging = join(stagingParent, temporaryName(basename(destination)));
+  await guarded(async () => {
+    await mkdir(stagingParent, { recursive: true });
+    await mkdir(staging);
+  });
   const discard = () => rm(staging, { recursive: true, force: true });
   return {
     path: destination,
-    write: async (relativePath, data) => {
-      const file = join(staging, relativePath);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, data);
-    },
-    commit: async () => {
-      if (!(await exists(destination))) {
-        await rename(staging, destination);
-        return;
-      }
-      for (const file of await filesUnder(staging)) {
-        await mkdir(dirname(join(destination, file)), { recursive: true });
-        await rename(join(staging, file), join(destination, file));
-      }
-      await discard();
-    },
+    write: (relativePath, data) =>
+      guarded(async () => {
+        const file = join(staging, relativePath);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, data);
+      }),
+    commit: () =>
+      guarded(async () => {
+        if (!existed && !(await exists(destination))) {
+          await rename(staging, destination);
+          return;
+        }
+        for (const file of await filesUnder(staging)) {
+          await mkdir(dirname(join(destination, file)), { recursive: true });
+          await rename(join(staging, file), join(destination, file));
+        }
+        await discard();
+      }),
     discard,
   };
 }

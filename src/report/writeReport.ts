@@ -2,6 +2,7 @@ import type { Lang } from '../charts/messages.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { checkScenario } from '../check/index.js';
 import { openAtomicFolder } from '../files/openAtomicFolder.js';
+import { checkOutputs } from '../files/outputPaths.js';
 import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
@@ -39,6 +40,9 @@ export interface WriteReportOptions {
   readonly pngScale?: number;
 }
 
+/** What a report writes into its folder: three files and a folder of charts (which the folder's other files never clash with). */
+export const REPORT_ENTRIES: readonly string[] = ['report.html', 'report.md', 'results.json', 'charts/'];
+
 /** What `writeReport` wrote. */
 export interface WrittenReport {
   readonly outDir: string;
@@ -52,8 +56,10 @@ export interface WrittenReport {
  * `report.md`, `results.json` (projection, simulation summary, findings) and `charts/` with each
  * chart as `*.vl.json`, `*.svg` and `*.png`. The pipeline: project → simulate → check → chart →
  * render → write; the files appear together when all are written, or not at all (a
- * failure half-way leaves the folder as it was).
+ * failure half-way leaves the folder as it was). Before any work, the folder is checked: it can
+ * be written (or created), and no file of the report would overwrite `file`, the scenario's.
  *
+ * @throws {OutputPathError} when the folder cannot be written, or the report would overwrite the scenario file.
  * @example
  * ```ts
  * const written = await writeReport(await loadScenario('seeds/jinyang-lake.json'), { outDir: 'out/jinyang', trials: 20_000 });
@@ -62,6 +68,7 @@ export interface WrittenReport {
  */
 export async function writeReport(scenario: Scenario, options: WriteReportOptions): Promise<WrittenReport> {
   const lang = options.lang ?? 'en';
+  await checkOutputs([{ kind: 'folder', path: options.outDir, entries: REPORT_ENTRIES }], options.file === undefined ? [] : [options.file]);
   const projection = options.projection ?? (await project(scenario));
   const simulation = options.simulation ?? (await simulate(scenario, { trials: options.trials ?? REPORT_DEFAULT_TRIALS, seed: options.seed }));
   const findings = options.findings ?? checkScenario(scenario);

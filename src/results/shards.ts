@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { buildModel, type Model, parseModelExpressions } from '../engine/model.js';
 import { runBlocks } from '../engine/run.js';
 import { blockCount } from '../engine/runBlocks.js';
-import { type SerializedTally, Tally } from '../engine/tally.js';
+import { type SerializedTally, Tally, tallyInvariantProblems } from '../engine/tally.js';
 import { formatPath } from '../problems/problem.js';
 import { GENERATOR, TRIALS_PER_BLOCK } from '../random/stream.js';
+import { scenarioHash } from '../scenario/hash.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { safeParseScenario } from '../scenario/validate.js';
 import { problemsFromZod } from '../scenario/zodProblems.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from './simulate.js';
+import { checkSeed, checkTrials, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SHARDED_TRIALS, MAX_TRIALS } from './simulate.js';
 import { summarise } from './summarise.js';
 import { resultMeta } from './targetDefinition.js';
 import type { SimulationResult } from './types.js';
@@ -74,6 +76,15 @@ export function shardBlocks(totalTrials: number, index: number, count: number): 
   return { first: Math.floor(((index - 1) * blocks) / count), end: Math.floor((index * blocks) / count) };
 }
 
+/** The trials (1-based, inclusive) shard `index` of `count` holds; `last` < `first` for a shard with none (more shards than blocks). */
+function shardTrials(totalTrials: number, index: number, count: number): { first: number; last: number } {
+  const { first, end } = shardBlocks(totalTrials, index, count);
+  return { first: first * TRIALS_PER_BLOCK + 1, last: Math.min(end * TRIALS_PER_BLOCK, totalTrials) };
+}
+
+const shownTrials = ({ first, last }: { first: number; last: number }) =>
+  last < first ? 'no trials' : `trials ${first.toLocaleString('en-US')} to ${last.toLocaleString('en-US')}`;
+
 /**
  * Runs only shard `index` of `count` of a Monte Carlo run: exactly the blocks that shard holds,
  * so shards can run anywhere (a batch runner's array job) and `mergeShards` gives the same result
@@ -93,9 +104,16 @@ export async function simulateShard(
   if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 1 && index <= count)) {
     throw new RangeError(`shard: expected i/n with 1 <= i <= n, got ${index}/${count}`);
   }
+  checkTrials(options.trials, MAX_SHARDED_TRIALS);
+  checkSeed(options.seed);
   const trials = options.trials ?? DEFAULT_TRIALS;
-  if (!(Number.isInteger(trials) && trials >= 1)) throw new RangeError(`trials: expected a whole number of at least 1, got ${trials}`);
   const seed = options.seed ?? DEFAULT_SEED;
+  const slice = shardTrials(trials, index, count);
+  if (slice.last - slice.first + 1 > MAX_TRIALS) {
+    throw new RangeError(
+      `shard: at most ${MAX_TRIALS.toLocaleString('en-US')} trials in one shard, but shard ${index} of ${count} holds ${(slice.last - slice.first + 1).toLocaleString('en-US')}; split the run into more shards`,
+    );
+  }
   const expressions = await parseModelExpressions(scenario);
   const model = buildModel(scenario, expressions);
   const meta = resultMeta(scenario);
@@ -134,14 +152,31 @@ export class ShardMismatchError extends Error {
   }
 }
 
+/** A shard file's envelope: what it says it is, before its scenario and tally are checked. */
+const ShardMetaSchema = z.object({
+  parkcastVersion: z.string(),
+  scenarioHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hexadecimal digits'),
+  seed: z.union([z.string(), z.number().int().refine(Number.isSafeInteger, 'expected a whole number')]),
+  trials: z.number().int().min(1).max(MAX_SHARDED_TRIALS),
+  confidence: z.number().gt(0).lt(1),
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).refine((s) => s.index <= s.count, 'expected index at most count'),
+});
+
+type ShardMeta = z.infer<typeof ShardMetaSchema>;
+
+/** The first three problems of a part of a shard file, each with its field path: "tally.hits[0]: expected …; …; and 12 more". */
+function firstProblems(problems: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }>, root: string): string {
+  const shown = problems.slice(0, 3).map((p) => `${root}${p.path.length > 0 ? `.${formatPath(p.path)}` : ''}: ${p.message}`);
+  return `${shown.join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`;
+}
+
 /** The shard's tally, checked against the file format and the model's shape. */
-function checkedTally(shard: ShardResult, index: number, model: Model): SerializedTally {
+function checkedTally(shard: { tally: unknown }, fail: (message: string) => never, model: Model): SerializedTally {
   const parsed = SerializedTallySchema.safeParse(shard.tally);
   if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error, shard.tally);
-    throw new ShardMismatchError(`a damaged shard: ${problems.map((p) => `tally.${formatPath(p.path)}: ${p.message}`).join('; ')}`, index);
+    fail(`a damaged shard: ${firstProblems(problemsFromZod(parsed.error, shard.tally), 'tally')}`);
   }
-  const tally = parsed.data;
+  const tally = parsed.data as SerializedTally;
   const targets = model.targets.length;
   const shapes: Array<[string, boolean]> = [
     [
@@ -155,54 +190,122 @@ function checkedTally(shard: ShardResult, index: number, model: Model): Serializ
     ['year', [...tally.metricHistograms, ...tally.metricMoments, ...tally.firstYearCounts].every((a) => a.length === model.years.length)],
   ];
   const wrong = shapes.find(([, ok]) => !ok);
-  if (wrong) throw new ShardMismatchError(`a damaged shard: its tally does not have one entry per ${wrong[0]} of the scenario`, index);
+  if (wrong) fail(`a damaged shard: its tally does not have one entry per ${wrong[0]} of the scenario`);
   return tally;
+}
+
+/** The merge's names of the shards: the file names given, or "shard 2 of those given". */
+function namer(count: number, names: readonly string[] | undefined): (index: number) => string {
+  return (index) => names?.[index] ?? (count === 1 ? 'the shard' : `shard ${index + 1} of those given`);
 }
 
 /**
  * Merges the shards of one run into the result of the whole run: counts, quantiles and exact
- * sums merge exactly, so every figure is the same bit for bit as the whole run's.
+ * sums merge exactly, so every figure is the same bit for bit as the whole run's. Trusts nothing
+ * a file could carry: each shard's embedded scenario is validated again (as `parseScenario`
+ * would) and hashed against the hash its meta records, each tally is checked for consistency (no
+ * count above the trials, histograms and counts summing to the trials, the slice of trials its
+ * shard number holds), and every shard of the run must be there exactly once.
  *
- * @throws {ShardMismatchError} when shards come from different runs, or blocks are missing or repeated.
+ * @param options.names - what to call each shard in messages (its file name); default "shard 2 of those given".
+ * @throws {ShardMismatchError} when a shard is damaged or edited, shards come from different runs, or one is missing or repeated; the message names the shard.
  * @example
  * ```ts
- * const result = await mergeShards(files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+ * const result = await mergeShards(files.map((f) => JSON.parse(readFileSync(f, 'utf8'))), { names: files });
  * ```
  */
-export async function mergeShards(shards: readonly ShardResult[]): Promise<SimulationResult> {
+export async function mergeShards(shards: readonly ShardResult[], options: { readonly names?: readonly string[] } = {}): Promise<SimulationResult> {
   if (shards.length === 0) throw new ShardMismatchError('no shards to merge');
-  const [first] = shards;
-  for (const [index, shard] of shards.entries()) {
-    if (shard?.kind !== 'parkcast-shard') throw new ShardMismatchError('not a parkcast shard file', index);
-    if (shard.formatVersion !== SHARD_FORMAT) {
-      throw new ShardMismatchError(
-        `a shard file of format ${JSON.stringify(shard.formatVersion)}; this parkcast reads format ${SHARD_FORMAT}: compute the shard again with it`,
-        index,
+  const name = namer(shards.length, options.names);
+  const failAt =
+    (index: number) =>
+    (message: string): never => {
+      throw new ShardMismatchError(`${name(index)}: ${message}`, index);
+    };
+  const metas: ShardMeta[] = [];
+  for (const [index, shard] of (shards as readonly unknown[]).entries()) {
+    const fail: (message: string) => never = failAt(index);
+    const envelope = shard as Partial<Record<keyof ShardResult, unknown>> | null;
+    if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope) || envelope.kind !== 'parkcast-shard')
+      fail('not a parkcast shard file (no "kind": "parkcast-shard"): give the files `parkcast simulate --shard` wrote');
+    if (envelope.formatVersion !== SHARD_FORMAT) {
+      fail(
+        `a shard file of format ${JSON.stringify(envelope.formatVersion) ?? 'none'}; this parkcast reads format ${SHARD_FORMAT}: compute the shard again with it`,
       );
     }
-    if (typeof shard.meta !== 'object' || shard.meta === null) throw new ShardMismatchError('a damaged shard: no meta', index);
-    for (const key of ['scenarioHash', 'seed', 'trials', 'parkcastVersion', 'confidence'] as const) {
-      if (shard.meta[key] !== first.meta[key]) {
-        throw new ShardMismatchError(`shards from different runs: ${key} ${JSON.stringify(first.meta[key])} and ${JSON.stringify(shard.meta[key])}`);
+    const meta = ShardMetaSchema.safeParse(envelope.meta);
+    if (!meta.success) {
+      fail(`a damaged shard: ${firstProblems(problemsFromZod(meta.error, envelope.meta), 'meta')}`);
+    }
+    if (envelope.scenario === undefined) fail('a damaged shard: it embeds no scenario');
+    // The scenario as embedded must be the one the meta's hash names: an edit after the run shows.
+    if (scenarioHash(envelope.scenario as Scenario) !== meta.data.scenarioHash) {
+      fail(`its embedded scenario does not match the scenario hash in its meta (${meta.data.scenarioHash.slice(0, 19)}…): the file was edited after the run`);
+    }
+    metas.push(meta.data);
+  }
+  const [first] = metas;
+  const differences: Array<[string, (m: ShardMeta) => unknown]> = [
+    ['scenario', (m) => m.scenarioHash],
+    ['seed', (m) => m.seed],
+    ['trials', (m) => m.trials],
+    ['number of shards', (m) => m.shard.count],
+    ['confidence', (m) => m.confidence],
+    ['parkcast version', (m) => m.parkcastVersion],
+  ];
+  metas.forEach((meta, index) => {
+    for (const [what, of] of differences) {
+      if (of(meta) !== of(first)) {
+        const shown = (m: ShardMeta) => (what === 'scenario' ? `${m.scenarioHash.slice(0, 19)}…` : JSON.stringify(of(m)));
+        failAt(index)(`from another run than ${name(0)}: ${what} ${shown(meta)}, not ${shown(first)}`);
       }
     }
+  });
+  // Validated again, as parkcast writes it: a scenario edited along with its hash must still be one.
+  const parsed = await safeParseScenario((shards[0] as { scenario: unknown }).scenario);
+  if (!parsed.ok) {
+    const fail: (message: string) => never = failAt(0);
+    const shown = parsed.problems.slice(0, 3).map((p) => `${p.path.length > 0 ? `${formatPath(p.path)}: ` : ''}${p.message}`);
+    fail(`its embedded scenario is not a valid scenario: ${shown.join('; ')}${parsed.problems.length > 3 ? `; and ${parsed.problems.length - 3} more` : ''}`);
   }
-  const { scenario } = first;
-  const { trials, seed, confidence } = first.meta;
+  const scenario = parsed.scenario;
+  if (scenarioHash(scenario) !== first.scenarioHash) failAt(0)('its embedded scenario is not as parkcast wrote it (validating it again changes it)');
+
+  const { trials, seed, confidence } = first;
+  const count = first.shard.count;
+  const byIndex = new Map<number, number>();
+  metas.forEach((meta, index) => {
+    const other = byIndex.get(meta.shard.index);
+    if (other !== undefined) failAt(index)(`${name(other)} is shard ${meta.shard.index} of ${count} too: give each shard once`);
+    byIndex.set(meta.shard.index, index);
+  });
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    const listed = missing.slice(0, 5).map((i) => `shard ${i} of ${count} (${shownTrials(shardTrials(trials, i, count))})`);
+    throw new ShardMismatchError(
+      `${listed.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'is' : 'are'} missing: give every shard of the run`,
+    );
+  }
+
   const model = buildModel(scenario, await parseModelExpressions(scenario));
-  const parts = shards.map((s, index) => Tally.deserialize(model, checkedTally(s, index, model))).sort((a, b) => a.firstBlock - b.firstBlock);
   const run = new Tally(model, 0);
-  for (const part of parts) {
-    if (part.firstBlock !== run.blocks) {
-      throw new ShardMismatchError(
-        part.firstBlock > run.blocks
-          ? `blocks ${run.blocks} to ${part.firstBlock - 1} are missing: is a shard missing?`
-          : `block ${part.firstBlock} appears twice: is a shard repeated?`,
-      );
+  for (let i = 1; i <= count; i++) {
+    const index = byIndex.get(i) as number;
+    const fail: (message: string) => never = failAt(index);
+    const tally = checkedTally(shards[index] as { tally: unknown }, fail, model);
+    const blocks = shardBlocks(trials, i, count);
+    const slice = shardTrials(trials, i, count);
+    if (tally.firstBlock !== blocks.first || tally.blocks !== blocks.end - blocks.first) {
+      const held = shownTrials({
+        first: tally.firstBlock * TRIALS_PER_BLOCK + 1,
+        last: Math.min((tally.firstBlock + tally.blocks) * TRIALS_PER_BLOCK, trials),
+      });
+      fail(`its tally holds ${held}, but shard ${i} of ${count} holds ${shownTrials(slice)}`);
     }
-    run.merge(part);
+    const problems = tallyInvariantProblems(model, tally, Math.max(0, slice.last - slice.first + 1));
+    if (problems.length > 0) fail(`a damaged shard: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`);
+    run.merge(Tally.deserialize(model, tally));
   }
-  if (run.blocks !== blockCount(trials)) throw new ShardMismatchError(`blocks ${run.blocks} to ${blockCount(trials) - 1} are missing: is a shard missing?`);
   return {
     meta: {
       kind: 'simulation',

@@ -173,7 +173,15 @@ export interface SimulationResult {
     /** Trials asked for (the maximum, when stopping early). */
     readonly requestedTrials: number;
     readonly stoppedEarly: boolean;
-    readonly precision: { readonly halfWidth: number; readonly confidence: number } | null;
+    /** The precision asked for (`halfWidth` absolute, `relative` to the rarer of p and 1 − p), or null. */
+    readonly precision: {
+      readonly halfWidth?: number;
+      readonly relative?: number;
+      readonly minimumHits?: number;
+      readonly confidence: number;
+    } | null;
+    /** With a precision asked for: whether every probability reached it (false: the trials ran out first, and a warning says so). */
+    readonly precisionReached?: boolean;
     readonly confidence: number;
     readonly generator: string;
     readonly trialsPerBlock: number;

@@ -83,6 +83,8 @@ describe('parkcast at scale: shards, samples, Ctrl-C', () => {
         output,
         '--samples',
         join(dir, 'trials.csv'),
+        // Estimated at over ten minutes on one thread: it starts only when told to.
+        '--yes',
       ],
       { cwd: root },
     );

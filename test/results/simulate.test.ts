@@ -1,6 +1,7 @@
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, RunAborted, simulate, VERSION } from '../../src/index.js';
-import { referenceScenario } from '../fixtures/scenarios.js';
+import { MAX_TRIALS, parseScenario, RunAborted, simulate, simulateShard, VERSION } from '../../src/index.js';
+import { baseScenario, referenceScenario, standardErrors } from '../fixtures/scenarios.js';
 
 const reference = () => parseScenario(referenceScenario());
 
@@ -94,6 +95,85 @@ describe('simulate: what it reports', () => {
     const scenario = await reference();
     await expect(simulate(scenario, { trials: 0 })).rejects.toThrow('trials: expected a whole number of at least 1, got 0');
     await expect(simulate(scenario, { trials: 10, precision: { halfWidth: 2 } })).rejects.toThrow('precision.halfWidth');
+  });
+});
+
+describe('simulate: requests that cannot be honoured are said', () => {
+  const halfWidthOf = (t: { interval: readonly [number, number] }) => (t.interval[1] - t.interval[0]) / 2;
+
+  it('a precision not reached within the trials: precisionReached false and a warning naming what fell short', async () => {
+    const result = await simulate(await reference(), { trials: 10_000, seed: 9, precision: { halfWidth: 0.002 } });
+    expect(result.meta).toMatchObject({ trials: 10_000, stoppedEarly: false, precisionReached: false, precision: { halfWidth: 0.002, confidence: 0.95 } });
+    const widest = Math.max(...[...result.targets, result.joint].map(halfWidthOf));
+    expect(widest).toBeGreaterThan(0.002);
+    const warning = result.warnings.find((w) => w.startsWith('precision not reached'));
+    expect(warning).toContain('±0.20 pp was asked, but the most trials asked for (10,000) gave target enterprises-100');
+    expect(warning).toMatch(/about [\d,]+ trials would reach it$/);
+  });
+
+  it('a precision reached: precisionReached true, no warning; a run without one has no such field', async () => {
+    const reached = await simulate(await reference(), { trials: 1_000_000, seed: 9, precision: { halfWidth: 0.01 } });
+    expect(reached.meta.precisionReached).toBe(true);
+    expect(reached.warnings.filter((w) => w.startsWith('precision'))).toEqual([]);
+    const plain = await simulate(await reference(), { trials: 2048, seed: 9 });
+    expect('precisionReached' in plain.meta).toBe(false);
+    expect(plain.meta.precision).toBeNull();
+  });
+
+  it('a relative precision keeps running a rare target (p near 0.2%) until its interval is within ±20% of p, with at least 10 hits', async () => {
+    // Lognormal growth: P(X_3 >= 3.15e9) = 1 - Φ(ln 3.15; 3·0.05, 0.2·√3), about 0.2%.
+    const scenario = await parseScenario(
+      baseScenario({
+        metrics: { output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 0.05, volatility: 0.2 } } },
+        targets: [{ id: 'rare', label: 'rare', metric: 'output', comparison: '>=', threshold: 3.15e9, deadline: 2025 }],
+      }),
+    );
+    const expected = 1 - normalCdf(Math.log(3.15), 3 * 0.05, 0.2 * Math.sqrt(3));
+    const absolute = await simulate(scenario, { trials: 10_000_000, seed: 4, precision: { halfWidth: 0.005 } });
+    // The absolute ±0.5 pp stops at the first block, with a handful of hits: an interval wider than p itself.
+    expect(absolute.meta.trials).toBe(1024);
+    expect(halfWidthOf(absolute.targets[0])).toBeGreaterThan(expected);
+
+    const relative = await simulate(scenario, { trials: 10_000_000, seed: 4, precision: { relative: 0.2 } });
+    expect(relative.meta).toMatchObject({ stoppedEarly: true, precisionReached: true, precision: { relative: 0.2, minimumHits: 10, confidence: 0.95 } });
+    const [rare] = relative.targets;
+    expect(halfWidthOf(rare)).toBeLessThanOrEqual(0.2 * rare.probability);
+    expect(rare.hits).toBeGreaterThanOrEqual(10);
+    expect(Math.abs(rare.probability - expected)).toBeLessThan(standardErrors(expected, relative.meta.trials));
+    // It stopped at the first block that was precise enough.
+    const shorter = (await simulate(scenario, { trials: relative.meta.trials - 1024, seed: 4 })).targets[0];
+    expect(halfWidthOf(shorter)).toBeGreaterThan(0.2 * shorter.probability);
+  });
+
+  it('refuses more trials than a run may have, at once, with the limit and the way to shards', async () => {
+    const scenario = await reference();
+    const started = Date.now();
+    await expect(simulate(scenario, { trials: 1e12 })).rejects.toThrow(
+      'trials: at most 1,000,000,000 in one run, got 1,000,000,000,000; split a larger run into shards',
+    );
+    await expect(simulate(scenario, { trials: MAX_TRIALS + 1 })).rejects.toThrow(RangeError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(simulateShard(scenario, { trials: 1e13, shard: { index: 1, count: 2 } })).rejects.toThrow('trials: at most 1,000,000,000,000');
+    await expect(simulateShard(scenario, { trials: 4e9, shard: { index: 1, count: 2 } })).rejects.toThrow(
+      'shard: at most 1,000,000,000 trials in one shard, but shard 1 of 2 holds 2,000,000,000',
+    );
+  });
+
+  it('checks the seed: a text or a whole number, never an object that reads like every other', async () => {
+    const scenario = await reference();
+    for (const [seed, shown] of [
+      [{ a: 1 }, '{"a":1}'],
+      [{ b: 2 }, '{"b":2}'],
+      [1.5, '1.5'],
+      [Number.NaN, 'NaN'],
+      [true, 'true'],
+      [[1], '[1]'],
+    ] as const) {
+      await expect(simulate(scenario, { trials: 10, seed: seed as never })).rejects.toThrow(`seed: expected a text or a whole number, got ${shown}`);
+      await expect(simulateShard(scenario, { trials: 10, seed: seed as never, shard: { index: 1, count: 1 } })).rejects.toThrow(RangeError);
+    }
+    await expect(simulate(scenario, { trials: 10, seed: -7 })).resolves.toBeDefined();
+    await expect(simulate(scenario, { trials: 10, seed: 'text' })).resolves.toBeDefined();
   });
 });
 

@@ -1,7 +1,9 @@
 import { join, relative } from 'node:path';
-import { writeReport } from '../../index.js';
+import { MAX_TRIALS, REPORT_DEFAULT_TRIALS, REPORT_ENTRIES, writeReport } from '../../index.js';
+import { confirmLongRun } from '../estimate.js';
 import { EXIT, type Io } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
+import { outputsWritable } from '../outputs.js';
 
 export interface ReportCommandOptions {
   /** The folder to write into; default `out/reports/<park id>` (`out/` is git-ignored). */
@@ -9,6 +11,8 @@ export interface ReportCommandOptions {
   trials?: number;
   seed?: string | number;
   lang?: 'en' | 'zh';
+  /** Start a run estimated to take more than ten minutes. */
+  yes?: boolean;
 }
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
@@ -24,9 +28,19 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
     io.err(`--lang: expected "en" or "zh", got "${String(lang)}"`);
     return EXIT.usage;
   }
+  const trials = options.trials ?? REPORT_DEFAULT_TRIALS;
+  if (trials > MAX_TRIALS) {
+    io.err(`--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}`);
+    return EXIT.usage;
+  }
+  // With --out, the folder is checked before the scenario is even read; the default folder needs the park id.
+  const folder = (path: string) => ({ kind: 'folder' as const, path, entries: REPORT_ENTRIES, option: options.out === undefined ? undefined : '--out' });
+  if (options.out !== undefined && !(await outputsWritable([folder(options.out)], [file], io))) return EXIT.invalidInput;
   const scenario = await loadOrReport(file, io);
   if (scenario === undefined) return EXIT.invalidInput;
   const outDir = options.out ?? join('out', 'reports', scenario.park.id);
+  if (options.out === undefined && !(await outputsWritable([folder(outDir)], [file], io))) return EXIT.invalidInput;
+  if (!(await confirmLongRun([scenario], trials, 1, options.yes, io))) return EXIT.usage;
   const written = await writeReport(scenario, { outDir, lang, trials: options.trials, seed: options.seed, file });
   const size = (path: string) => written.files.find((f) => f.path === path)?.bytes ?? 0;
   const charts = written.report.charts.length;

@@ -1,9 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkScenario, formatFinding, project, simulate, writeReport } from '../../index.js';
+import { checkScenario, formatFinding, MAX_TRIALS, project, REPORT_ENTRIES, type Scenario, simulate, writeReport } from '../../index.js';
+import { confirmLongRun } from '../estimate.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { defaultWorkers, EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
+import { outputsWritable } from '../outputs.js';
 
 /** Trials per scenario for the main job: ±0.7 pp at worst at 95%, and every seed park in seconds. */
 export const RUN_DEFAULT_TRIALS = 20_000;
@@ -32,6 +34,8 @@ export interface RunCommandOptions {
   json?: boolean;
   /** Write each park's report under this folder (`<folder>/<park id>/report.html`); false for none. Default out/reports. */
   reports?: string | false;
+  /** Start a run estimated to take more than ten minutes. */
+  yes?: boolean;
 }
 
 export async function runCommand(paths: string[], options: RunCommandOptions, io: Io): Promise<number> {
@@ -41,21 +45,61 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
     return EXIT.invalidInput;
   }
   const trials = options.trials ?? RUN_DEFAULT_TRIALS;
+  if (trials > MAX_TRIALS) {
+    io.err(`--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}`);
+    return EXIT.usage;
+  }
+  const reportsDir = options.reports === undefined ? join('out', 'reports') : options.reports;
+  // The reports' folder first (before reading anything), then every scenario, then each park's folder: all before any run.
+  if (reportsDir !== false && !(await outputsWritable([{ kind: 'folder', path: reportsDir, entries: [], option: '--reports' }], files, io))) {
+    return EXIT.invalidInput;
+  }
+  let code: number = EXIT.ok;
+  const loaded: Array<{ file: string; scenario: Scenario }> = [];
+  for (const file of files) {
+    const scenario = await loadOrReport(file, io);
+    if (scenario === undefined) code = EXIT.invalidInput;
+    else loaded.push({ file, scenario });
+  }
+  if (reportsDir !== false) {
+    const byPark = new Map<string, string>();
+    for (const { file, scenario } of loaded) {
+      const other = byPark.get(scenario.park.id);
+      if (other !== undefined) {
+        io.err(
+          `--reports ${reportsDir}: ${other} and ${file} both have park id "${scenario.park.id}": one report would overwrite the other; give each park its own id`,
+        );
+        return EXIT.invalidInput;
+      }
+      byPark.set(scenario.park.id, file);
+    }
+    const folders = loaded.map(({ scenario }) => ({
+      kind: 'folder' as const,
+      path: join(reportsDir, scenario.park.id),
+      entries: REPORT_ENTRIES,
+      option: '--reports',
+    }));
+    if (!(await outputsWritable(folders, files, io))) return EXIT.invalidInput;
+  }
+  const workers = options.workers ?? defaultWorkers(trials);
+  if (
+    !(await confirmLongRun(
+      loaded.map((l) => l.scenario),
+      trials,
+      workers,
+      options.yes,
+      io,
+    ))
+  )
+    return EXIT.usage;
   const rows: string[][] = [];
   const parks: string[][] = [];
   const results: unknown[] = [];
   const findingLines: string[] = [];
   const reportLines: string[] = [];
-  const reportsDir = options.reports === undefined ? join('out', 'reports') : options.reports;
-  let code: number = EXIT.ok;
-  for (const file of files) {
-    const scenario = await loadOrReport(file, io);
-    if (scenario === undefined) {
-      code = EXIT.invalidInput;
-      continue;
-    }
+  for (const { file, scenario } of loaded) {
     const projection = await project(scenario);
-    const simulation = await simulate(scenario, { trials, seed: options.seed, workers: options.workers ?? defaultWorkers(trials) });
+    const simulation = await simulate(scenario, { trials, seed: options.seed, workers });
     const findings = checkScenario(scenario);
     results.push({ file, projection, simulation, findings });
     for (const finding of findings) findingLines.push(`${scenario.park.id}: ${formatFinding(finding).join('\n  ')}`);

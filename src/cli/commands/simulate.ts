@@ -1,11 +1,14 @@
 import { openAtomicFile, writeFileAtomic } from '../../files/index.js';
-import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
+import { DEFAULT_TRIALS, MAX_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
+import { confirmLongRun } from '../estimate.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, shownMetrics, table } from '../format.js';
 import { interruptible } from '../interrupt.js';
 import { defaultWorkers, EXIT, type Io } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
+import { outputsWritable } from '../outputs.js';
 import { progressBar } from '../progress.js';
 import { samplesFormatter } from '../samples.js';
+import { type ShardChoice, ShardEnvironmentError, shardFromEnvironment, withShard } from '../shardEnvironment.js';
 
 /** The median first year met among trials that met it by the deadline (a later first year is late, not counted). */
 function typicalFirstYear(t: SimulationResult['targets'][number]): string {
@@ -80,7 +83,20 @@ export function simulationText(result: SimulationResult, title: string): string 
         ]),
     ),
   );
-  const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${m.stoppedEarly ? ` (stopped early at ±${((m.precision?.halfWidth ?? 0) * 100).toFixed(2)} pp)` : ''}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
+  const stop =
+    m.precision === null
+      ? ''
+      : m.stoppedEarly
+        ? ` (stopped early: ${[
+            m.precision.halfWidth === undefined ? undefined : `±${(m.precision.halfWidth * 100).toFixed(2)} pp`,
+            m.precision.relative === undefined ? undefined : `±${Math.round(m.precision.relative * 100)}% of p`,
+          ]
+            .filter(Boolean)
+            .join(' and ')} reached)`
+        : m.precisionReached === false
+          ? ' (precision not reached: see the warnings)'
+          : '';
+  const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${stop}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
   const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';
   return `${header}\n\n${targets}${strive}\n\n${joint}\n\n${metrics}${note}${warnings}`;
 }
@@ -89,11 +105,17 @@ export interface SimulateCommandOptions {
   trials?: number;
   seed?: string | number;
   precision?: number;
+  /** Stop once every probability is known to ± this share of the rarer of p and 1 − p. */
+  relativePrecision?: number;
   confidence?: number;
   workers?: number;
   json?: boolean;
-  /** `i/n`: compute only shard i of n (prints a shard file for `parkcast merge`). */
-  shard?: { index: number; count: number };
+  /** `i/n`: compute only shard i of n (prints a shard file for `parkcast merge`); `auto`: from the batch runner's environment. */
+  shard?: { index: number; count: number } | 'auto';
+  /** With `--shard auto`, where the runner does not say how many tasks it runs. */
+  shardCount?: number;
+  /** Start a run estimated to take more than ten minutes. */
+  yes?: boolean;
   /** Write the result (JSON) to this file, atomically, instead of stdout. */
   output?: string;
   /** Write every trial to this file (.csv or .jsonl), atomically. */
@@ -104,28 +126,59 @@ export interface SimulateCommandOptions {
  * `parkcast simulate FILE`: the Monte Carlo summary as a table, or JSON with --json; a shard of
  * the run with --shard i/n. Shows progress on a terminal; Ctrl-C stops cleanly, writing nothing.
  */
-export async function simulateCommand(file: string, options: SimulateCommandOptions, io: Io): Promise<number> {
+export async function simulateCommand(file: string, options: SimulateCommandOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const trials = options.trials ?? DEFAULT_TRIALS;
+  if (trials > MAX_TRIALS && !options.shard) {
+    io.err(
+      `--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}; split a larger run into shards (--shard i/n) and merge them`,
+    );
+    return EXIT.usage;
+  }
+  if (options.samples && !/\.(csv|jsonl)$/i.test(options.samples)) {
+    io.err(`--samples: expected a file name ending in .csv or .jsonl, got "${options.samples}"`);
+    return EXIT.usage;
+  }
+  const precise = options.precision !== undefined || options.relativePrecision !== undefined;
+  if (options.shard && (precise || options.samples)) {
+    io.err('--shard: a shard cannot stop early (--precision, --relative-precision) or write samples (--samples); run those on the whole run');
+    return EXIT.usage;
+  }
+  if (options.shardCount !== undefined && options.shard !== 'auto') {
+    io.err('--shard-count: only with --shard auto (with --shard i/n, n is the count)');
+    return EXIT.usage;
+  }
+  let shard: ShardChoice | undefined;
+  try {
+    shard = options.shard === 'auto' ? shardFromEnvironment(env, options.shardCount) : options.shard;
+  } catch (error) {
+    if (!(error instanceof ShardEnvironmentError)) throw error;
+    io.err(`parkcast: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (shard?.source) io.err(`parkcast: shard ${shard.index} of ${shard.count} (from ${shard.source})`);
+  const output = options.output && shard ? withShard(options.output, shard) : options.output;
+  // Every output is checked before anything runs: a bad path fails now, not after the whole run.
+  const writable = await outputsWritable(
+    [
+      output === undefined ? undefined : { kind: 'file', path: output, option: '--output' },
+      options.samples === undefined ? undefined : { kind: 'file', path: options.samples, option: '--samples' },
+    ],
+    [file],
+    io,
+  );
+  if (!writable) return EXIT.invalidInput;
   const workers = options.workers ?? (options.samples ? 1 : defaultWorkers(trials));
   // The threads start while the scenario is read and checked (~0.5 s, most of it loading mathjs).
   startWorkers(workers);
   const scenario = await loadOrReport(file, io);
   if (scenario === undefined) return EXIT.invalidInput;
-  if (options.samples && !/\.(csv|jsonl)$/i.test(options.samples)) {
-    io.err(`--samples: expected a file name ending in .csv or .jsonl, got "${options.samples}"`);
-    return EXIT.usage;
-  }
-  if (options.shard && (options.precision !== undefined || options.samples)) {
-    io.err('--shard: a shard cannot stop early (--precision) or write samples (--samples); run those on the whole run');
-    return EXIT.usage;
-  }
   const emit = async (text: string) => {
-    if (options.output) await writeFileAtomic(options.output, `${text}\n`);
+    if (output) await writeFileAtomic(output, `${text}\n`);
     else io.out(text);
   };
 
-  if (options.shard) {
-    const shard = options.shard;
+  if (!(await confirmLongRun([scenario], shard ? Math.ceil(trials / shard.count) : trials, workers, options.yes, io))) return EXIT.usage;
+  if (shard) {
     const part = await simulateShard(scenario, { trials, seed: options.seed, confidence: options.confidence, workers, shard });
     await emit(JSON.stringify(part));
     return EXIT.ok;
@@ -141,7 +194,7 @@ export async function simulateCommand(file: string, options: SimulateCommandOpti
         seed: options.seed,
         confidence: options.confidence,
         workers,
-        precision: options.precision === undefined ? undefined : { halfWidth: options.precision, confidence: options.confidence },
+        precision: precise ? { halfWidth: options.precision, relative: options.relativePrecision, confidence: options.confidence } : undefined,
         onProgress: (done) => progress.update(done),
         onBlock: samples ? (block) => samples.write(format(block)) : undefined,
         signal,
@@ -149,6 +202,7 @@ export async function simulateCommand(file: string, options: SimulateCommandOpti
     );
     progress.stop();
     samples?.commit();
+    if (result.meta.precisionReached === false) io.err(`parkcast: ${result.warnings[result.warnings.length - 1]}`);
     await emit(options.json || options.output ? JSON.stringify(result, null, 2) : simulationText(result, `${scenario.park.name} (${file})`));
     return EXIT.ok;
   } catch (error) {
