@@ -25,6 +25,7 @@ export type { Target, Comparison, Measure } from './scenario/schema/target.js';
 export type { Unit, Quantity } from './scenario/schema/common.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
+export { safeParseScenarioText, type ScenarioFormat } from './scenario/text.js';
 export { scenarioHash } from './scenario/hash.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 
