@@ -77,5 +77,10 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [browserStandIns],
+    // Node's exp and log (fdlibm) in place of the browser's, whose last bits differ (src/browser/fdlibm.ts).
+    inject: ['src/browser/fdlibm.ts'],
+    esbuildOptions(options) {
+      options.define = { ...options.define, 'Math.exp': 'fdlibmExp', 'Math.log': 'fdlibmLog', 'Math.log1p': 'fdlibmLog1p' };
+    },
   },
 ]);
