@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+import { writeWorkbench } from './scripts/workbench.js';
 
 /**
  * Bundled into dist, not loaded from node_modules at run time: each @stdlib distribution is
@@ -38,6 +39,9 @@ const browserStandIns = {
     }));
   },
 };
+
+/** Node's exp and log (fdlibm) in place of the browser's, whose last bits differ (src/browser/fdlibm.ts). */
+const NODE_MATH = { 'Math.exp': 'fdlibmExp', 'Math.log': 'fdlibmLog', 'Math.log1p': 'fdlibmLog1p' };
 
 export default defineConfig([
   {
@@ -77,10 +81,30 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [browserStandIns],
-    // Node's exp and log (fdlibm) in place of the browser's, whose last bits differ (src/browser/fdlibm.ts).
     inject: ['src/browser/fdlibm.ts'],
     esbuildOptions(options) {
-      options.define = { ...options.define, 'Math.exp': 'fdlibmExp', 'Math.log': 'fdlibmLog', 'Math.log1p': 'fdlibmLog1p' };
+      options.define = { ...options.define, ...NODE_MATH };
+    },
+  },
+  {
+    // The workbench (docs/browser.md): its page script and its worker (the engine inside), as
+    // classic scripts to inline, then dist/workbench.html around them.
+    name: 'workbench',
+    entry: { 'workbench-page': 'src/browser/workbench/page.ts', 'workbench-worker': 'src/browser/workbench/worker.ts' },
+    outDir: 'dist/browser',
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [browserStandIns],
+    inject: ['src/browser/fdlibm.ts'],
+    esbuildOptions(options) {
+      options.define = { ...options.define, ...NODE_MATH };
+    },
+    onSuccess: async () => {
+      writeWorkbench();
     },
   },
 ]);

@@ -7,31 +7,36 @@
  * @packageDocumentation
  */
 
-// Charts (Vega-Lite specs; a page draws them with vega-embed)
-export {
-  deadlineDistributionChart,
-  fanChart,
-  firstYearReachedChart,
-  type Lang,
-  type ParkChart,
-  type ParkChartsInput,
-  parkCharts,
-  targetProbabilitiesChart,
-} from './charts/index.js';
-// The data check
-export { checkScenario, type Finding, formatFinding, type Severity } from './check/index.js';
-export { RunAborted } from './engine/run.js';
-export { formatPath, formatProblem, type Problem, ScenarioError } from './problems/problem.js';
-// Projections and simulations, on this thread (`workers` must stay 1)
-export { project } from './results/project.js';
-export { DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions, simulate } from './results/simulate.js';
-export type { ProjectedTarget, Projection, Quantiles, ResultMeta, SimulatedMetricYear, SimulatedTarget, SimulationResult } from './results/types.js';
-export { scenarioHash } from './scenario/hash.js';
-export type { Scenario, ScenarioInput } from './scenario/schema/scenario.js';
 // Scenarios: the format and validation (from text or a parsed document, not from files)
 export { ScenarioSchema } from './scenario/schema/scenario.js';
-export { type ScenarioFormat, safeParseScenarioText } from './scenario/text.js';
-export { type ParseOptions, type ParseResult, parseScenario, safeParseScenario } from './scenario/validate.js';
+export type { Scenario, ScenarioInput } from './scenario/schema/scenario.js';
+export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
+export { safeParseScenarioText, type ScenarioFormat } from './scenario/text.js';
+export { scenarioHash } from './scenario/hash.js';
+export { ScenarioError, formatProblem, formatPath, type Problem } from './problems/problem.js';
 
-export { standardError, wilsonInterval } from './statistics/wilson.js';
+// Projections and simulations, on this thread (`workers` must stay 1)
+export { project } from './results/project.js';
+export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions } from './results/simulate.js';
+export { RunAborted } from './engine/run.js';
+export type { Projection, ProjectedTarget, SimulationResult, SimulatedTarget, SimulatedMetricYear, Quantiles, ResultMeta } from './results/types.js';
+
+// The data check
+export { checkScenario, formatFinding, type Finding, type Severity } from './check/index.js';
+
+// Charts (Vega-Lite specs; a page draws them with vega-embed) and the numbers as they show
+export {
+  fanChart,
+  targetProbabilitiesChart,
+  deadlineDistributionChart,
+  firstYearReachedChart,
+  parkCharts,
+  formatQuantity,
+  formatProbability,
+  type ParkChart,
+  type ParkChartsInput,
+  type Lang,
+} from './charts/index.js';
+
+export { wilsonInterval, standardError } from './statistics/wilson.js';
 export { VERSION } from './version.js';
