@@ -1,4 +1,7 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+import { writeWorkbench } from './scripts/workbench.js';
 
 /**
  * Bundled into dist, not loaded from node_modules at run time: each @stdlib distribution is
@@ -10,6 +13,36 @@ const bundled = [/^@stdlib\//, 'yaml', 'seedrandom'];
 /** Bundled CommonJS code (stdlib's `debug`) calls `require` for Node's built-ins, which ES modules lack. */
 const requireInEsm = "import { createRequire as __parkcastCreateRequire } from 'node:module'; const require = __parkcastCreateRequire(import.meta.url);";
 
+/** The parts of esbuild's plugin API the browser stand-ins use. */
+interface PluginBuild {
+  onResolve(options: { filter: RegExp }, callback: (args: { importer: string; resolveDir: string }) => { path: string; namespace?: string } | undefined): void;
+  onLoad(options: { filter: RegExp; namespace: string }, callback: () => { contents: string; resolveDir: string }): void;
+}
+
+/**
+ * Stand-ins in the browser bundle. The worker pool (piscina on Node's worker threads) becomes one
+ * that refuses `workers` above 1, so none of Node's modules reach the page. zod's `z.locales`
+ * (its messages in 48 languages, 264 KB of 445) becomes English alone, the one zod uses unless
+ * told otherwise and the one parkcast's own messages replace anyway.
+ */
+const browserStandIns = {
+  name: 'parkcast-browser-stand-ins',
+  setup(build: PluginBuild) {
+    const pool = fileURLToPath(new URL('./src/browser/noWorkerPool.ts', import.meta.url));
+    build.onResolve({ filter: /^\.\/pool\.js$/ }, (args) => (args.importer.endsWith('/src/engine/run.ts') ? { path: pool } : undefined));
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /zod\/v4\/(classic\/external|core\/index)\.js$/.test(args.importer) ? { path: join(args.resolveDir, '../locales'), namespace: 'zod-english' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english' }, () => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: join(dirname(fileURLToPath(import.meta.resolve('zod'))), 'v4/locales'),
+    }));
+  },
+};
+
+/** Node's exp and log (fdlibm) in place of the browser's, whose last bits differ (src/browser/fdlibm.ts). */
+const NODE_MATH = { 'Math.exp': 'fdlibmExp', 'Math.log': 'fdlibmLog', 'Math.log1p': 'fdlibmLog1p' };
+
 export default defineConfig([
   {
     // The worker is its own entry, found next to the bundle that starts it (worker.js or worker.cjs).
@@ -17,7 +50,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // Files only, and not those of the browser build, which builds beside this one at the same time.
+    clean: ['!browser/**', '!workbench.html'],
     shims: true,
     target: 'node20',
     noExternal: bundled,
@@ -32,5 +66,45 @@ export default defineConfig([
     target: 'node20',
     noExternal: bundled,
     banner: { js: `#!/usr/bin/env node\n${requireInEsm}` },
+  },
+  {
+    // The browser build (docs/browser.md): the isomorphic subset of the API, every dependency
+    // inside, one ES module file with no import of Node's built-ins (test/browser/bundle.test.ts).
+    name: 'browser',
+    entry: { parkcast: 'src/browserEntry.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    sourcemap: true,
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [browserStandIns],
+    inject: ['src/browser/fdlibm.ts'],
+    esbuildOptions(options) {
+      options.define = { ...options.define, ...NODE_MATH };
+    },
+  },
+  {
+    // The workbench (docs/browser.md): its page script and its worker (the engine inside), as
+    // classic scripts to inline, then dist/workbench.html around them.
+    name: 'workbench',
+    entry: { 'workbench-page': 'src/browser/workbench/page.ts', 'workbench-worker': 'src/browser/workbench/worker.ts' },
+    outDir: 'dist/browser',
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    minify: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [browserStandIns],
+    inject: ['src/browser/fdlibm.ts'],
+    esbuildOptions(options) {
+      options.define = { ...options.define, ...NODE_MATH };
+    },
+    onSuccess: async () => {
+      writeWorkbench();
+    },
   },
 ]);

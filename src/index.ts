@@ -42,6 +42,7 @@ export { defaultsThatMatter, type DefaultNote } from './scenario/defaults.js';
 export { parseScenario, safeParseScenario, type ParseResult, type ParseOptions } from './scenario/validate.js';
 export { loadScenario, safeLoadScenario } from './scenario/load.js';
 export { metricBaseline, type MetricBaseline, type BaselineForm } from './scenario/baseline.js';
+export { safeParseScenarioText, type ScenarioFormat } from './scenario/text.js';
 export { scenarioHash } from './scenario/hash.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 

@@ -56,6 +56,13 @@ export function startWorkers(workers: number): void {
   if (workers > 1) warmPool(workers - 1);
 }
 
+/** Lets the event loop run (Ctrl-C, a page's messages): `setImmediate` in Node, a zero timeout where it is missing (browsers). */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
 /** Blocks per batch on one thread, or with a check (so an early stop wastes little). */
 const SMALL_BATCH = 16;
 /** The largest batch, about a million trials (0.4 s of the reference model, 1.3 s of a seed park): Ctrl-C is seen between batches. */
@@ -99,7 +106,7 @@ async function runHere(
   const batch = options.blocksPerBatch ?? SMALL_BATCH;
   for (let b = first; b < end; b += batch) {
     // Let the event loop run between batches, so Ctrl-C (the abort signal) gets through.
-    if (options.signal !== undefined) await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal !== undefined) await yieldToEventLoop();
     if (options.signal?.aborted) throw new RunAborted();
     const stopped = addBlocks(runner, run, seed, totalTrials, b, Math.min(batch, end - b), options.onBlock, options.check);
     options.onProgress?.(run.trials);
@@ -208,7 +215,7 @@ async function runOnWorkers(
           options.onProgress?.(run.trials);
         }
         // Let the pool's replies in before taking the next batch.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
       } else {
         await new Promise<void>((resolve) => {
           wake = resolve;

@@ -36,6 +36,24 @@ const FUNCTIONS: Record<string, (args: string[]) => string> = {
   ceil: ([a]) => `Math.ceil(${a})`,
 };
 
+/**
+ * What a kernel calls as `Math`: the built-ins, and in the browser bundle, where tsup.config.ts
+ * puts fdlibm's `exp` and `log` in place of `Math.exp` and `Math.log` in this object too, the
+ * functions that give a page Node's results bit for bit (src/browser/fdlibm.ts).
+ */
+const KERNEL_MATH = {
+  min: Math.min,
+  max: Math.max,
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  round: Math.round,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  pow: Math.pow,
+};
+
 function emit(node: ExpressionNode, slot: ReadonlyMap<string, number>): string {
   switch (node.kind) {
     case 'number':
@@ -78,5 +96,5 @@ export function compileExpression(node: ExpressionNode, keys: readonly string[])
   const slot = new Map(keys.map((key, index) => [key, index]));
   const unpack = keys.map((_, index) => `const v${index} = inputs[${index}];`).join('\n');
   const body = `${unpack}\nfor (let i = 0; i < length; i++) out[i] = ${emit(node, slot)};`;
-  return new Function('out', 'length', 'inputs', 'year', body) as BlockKernel;
+  return new Function('Math', `return function kernel(out, length, inputs, year) {\n${body}\n};`)(KERNEL_MATH) as BlockKernel;
 }

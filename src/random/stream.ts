@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import seedrandom from 'seedrandom';
+import { sha256Hex } from '../scenario/sha256.js';
 
 /**
  * Trials are drawn in blocks of this many. Every random stream is derived from
@@ -46,11 +46,3 @@ export class RandomStream {
 export function deriveStream(seed: string | number, name: string, block: number): RandomStream {
   return new RandomStream(sha256Hex(`parkcast/${String(seed)}/${name}/${block}`));
 }
-
-/**
- * SHA-256 of a text, as hex. `crypto.hash` (Node 20.12 and later) gives the same digest as a
- * `createHash` object in 0.3 against 0.65 µs, and leaves no object whose weak handle each garbage
- * collection must visit (that was ~1.2 ms of each young-generation collection of a run).
- */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Scenario } from './schema/scenario.js';
+import { sha256Hex } from './sha256.js';
 
 /** JSON with object keys sorted, so the same scenario always hashes the same. */
 function canonicalJson(value: unknown): string {
@@ -22,5 +22,5 @@ function canonicalJson(value: unknown): string {
  * ```
  */
 export function scenarioHash(scenario: Scenario): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(scenario)).digest('hex')}`;
+  return `sha256:${sha256Hex(canonicalJson(scenario))}`;
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { messages } from '../problems/messages.js';
 import { type Problem, ScenarioError } from '../problems/problem.js';
 import type { Scenario } from './schema/scenario.js';
-import { type ParseResult, safeParseScenario } from './validate.js';
+import { safeParseScenarioText } from './text.js';
+import type { ParseResult } from './validate.js';
 
 const fileProblem = (file: string, code: string, message: string): Problem => ({ code, path: [], message, file });
 
@@ -27,16 +27,9 @@ export async function safeLoadScenario(file: string): Promise<ParseResult> {
     return { ok: false, problems: [fileProblem(file, 'file_unreadable', messages.fileUnreadable(file, (error as Error).message))] };
   }
   const extension = extname(file).toLowerCase();
-  let document: unknown;
-  try {
-    if (extension === '.json') document = JSON.parse(text);
-    else if (extension === '.yaml' || extension === '.yml') document = parseYaml(text);
-    else return { ok: false, problems: [fileProblem(file, 'unknown_format', messages.unknownExtension(file))] };
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    return { ok: false, problems: [fileProblem(file, 'syntax', extension === '.json' ? messages.invalidJson(reason) : messages.invalidYaml(reason))] };
-  }
-  return safeParseScenario(document, { file });
+  if (extension === '.json') return safeParseScenarioText(text, 'json', { file });
+  if (extension === '.yaml' || extension === '.yml') return safeParseScenarioText(text, 'yaml', { file });
+  return { ok: false, problems: [fileProblem(file, 'unknown_format', messages.unknownExtension(file))] };
 }
 
 /**

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium, pageWithBundle } from './chromium.js';
+
+if (!chromiumAvailable) console.warn('browser test skipped: /usr/bin/chromium not found (apt-get install chromium)');
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url);
+const cli = new URL('dist/cli.js', root).pathname;
+
+/** Each seed park with its own seed and a trial count that ends inside a block of 1024. */
+const cases = [
+  { park: 'jinyang-lake', seed: 7, trials: 5000 },
+  { park: 'chongqing-liangjiang', seed: 2024, trials: 3001 },
+  { park: 'shanxi-demo-zone-xiaodian', seed: '种子', trials: 4096 },
+  { park: 'shanxi-digital-economy', seed: 1, trials: 2500 },
+  { park: 'taiyuan-intelligent-park', seed: 'what-if', trials: 6000 },
+] as const;
+
+describe.skipIf(!chromiumAvailable)('the browser bundle in headless Chromium gives the CLI’s results bit for bit', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('simulate and project of every seed park, offline, with no console error', async () => {
+    const { page, watch } = await pageWithBundle(browser);
+    // The page has no node:crypto: its stream keys come from @noble/hashes.
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+
+    const fromCli = await Promise.all(
+      cases.map(async ({ park, seed, trials }) => {
+        const file = new URL(`seeds/${park}.json`, root).pathname;
+        const simulated = await run(process.execPath, [cli, 'simulate', file, '--json', '--seed', String(seed), '--trials', String(trials)], {
+          maxBuffer: 64 << 20,
+        });
+        const projected = await run(process.execPath, [cli, 'project', file, '--json'], { maxBuffer: 64 << 20 });
+        return { simulated: simulated.stdout.trim(), projected: projected.stdout.trim() };
+      }),
+    );
+
+    for (const [i, { park, seed, trials }] of cases.entries()) {
+      const text = readFileSync(new URL(`seeds/${park}.json`, root), 'utf8');
+      const inPage = await page.evaluate(
+        async ({ text, seed, trials }) => {
+          // biome-ignore lint/suspicious/noExplicitAny: the bundle's exports, untyped in the page
+          const api = (globalThis as any).parkcast;
+          const parsed = await api.safeParseScenarioText(text, 'json');
+          if (!parsed.ok) return { problems: parsed.problems };
+          const simulated = await api.simulate(parsed.scenario, { seed, trials });
+          const projected = await api.project(parsed.scenario);
+          return { simulated: JSON.stringify(simulated, null, 2), projected: JSON.stringify(projected, null, 2) };
+        },
+        { text, seed, trials },
+      );
+      // The whole result, meta included (version, scenario hash, seed, trials, generator): no field differs.
+      expect(inPage.simulated, `${park}: simulate`).toBe(fromCli[i].simulated);
+      expect(inPage.projected, `${park}: project`).toBe(fromCli[i].projected);
+    }
+
+    expect(watch.problems).toEqual([]);
+    expect(watch.requests).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('shows a scenario’s problems with their field paths, as the CLI does', async () => {
+    const { page, watch } = await pageWithBundle(browser);
+    const broken = JSON.parse(readFileSync(new URL('seeds/jinyang-lake.json', root), 'utf8'));
+    broken.horizon.endYear = broken.horizon.baseYear - 1;
+    const problems = await page.evaluate(async (text) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the bundle's exports, untyped in the page
+      const api = (globalThis as any).parkcast;
+      const parsed = await api.safeParseScenarioText(text, 'json');
+      return parsed.ok ? [] : parsed.problems.map((p: { path: Array<string | number> }) => api.formatPath(p.path));
+    }, JSON.stringify(broken));
+    expect(problems).toContain('horizon.endYear');
+    expect(watch.problems).toEqual([]);
+    expect(watch.requests).toEqual([]);
+    await page.close();
+  });
+});
