@@ -5,6 +5,7 @@ import { graduationKernel } from '../processes/graduation.js';
 import { growthKernel } from '../processes/growth.js';
 import type { StepKernel, YearInput } from '../processes/kernel.js';
 import { logisticKernel } from '../processes/logistic.js';
+import { withHold } from '../processes/hold.js';
 import { type CompiledStep, withSteps } from '../processes/steps.js';
 import { tableCountKernel } from '../processes/tableCount.js';
 import { induceRankCorrelation } from '../random/correlation.js';
@@ -137,7 +138,9 @@ export class BlockRunner {
       add: step.add === undefined ? undefined : input(step.add),
       multiply: step.multiply === undefined ? undefined : input(step.multiply),
     }));
-    return withSteps(kernel, values, steps);
+    const stepped = withSteps(kernel, values, steps);
+    // A derived metric follows its inputs, held or not; only a metric with a process of its own is held.
+    return m.metric.holdUntil === undefined || p.type === 'derived' ? stepped : withHold(stepped, values, m.metric.holdUntil - baseYear);
   }
 
   /**

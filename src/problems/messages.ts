@@ -22,6 +22,12 @@ export function describeValue(value: unknown): string {
 }
 
 export const messages = {
+  rollupOfGroup: (file: string) => `${file} holds a group of parks: a roll-up of groups is not supported yet; list the group's parks in one group instead`,
+  rollupAverageGrowthLater: (file: string, target: string) =>
+    `target "${target}" of ${file} is an average growth, and this member starts later than the roll-up's base year: its average would span the wrong years (not supported yet)`,
+  rollupMemberWithoutTargets: (id: string) => `member "${id}" has no official target to meet`,
+  rollupAtLeast: (atLeast: number, members: number) => `"atLeast" is ${atLeast}, but the target counts only ${members} members`,
+  rollupMemberProblems: (file: string) => `member file ${file} is not a valid scenario (its problems follow)`,
   noMetrics: () => 'expected at least one metric (in "metrics", or in a "group")',
   inParks: (message: string, parks: readonly string[]) =>
     `${message} (in ${parks.length === 1 ? 'park' : 'parks'} ${parks.length <= 3 ? parks.join(', ') : `${parks.slice(0, 3).join(', ')} and ${parks.length - 3} more`})`,

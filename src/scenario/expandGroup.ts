@@ -23,12 +23,26 @@ export interface Expansion {
   readonly writtenAt: (path: Path) => { path: Path; park?: string };
 }
 
-/** The name of a park's copy of a group metric or assumption: `output__p01`. */
+/**
+ * The name of a park's copy of a group metric or assumption.
+ *
+ * @example
+ * ```ts
+ * parkCopyName('output', 'park-01'); // 'output__park_01'
+ * ```
+ */
 export function parkCopyName(name: string, parkId: string): string {
   return `${name}__${parkId.replace(/-/g, '_')}`;
 }
 
-/** The name of the group's total of a metric: `output__total`. */
+/**
+ * The name of the group's total of a metric.
+ *
+ * @example
+ * ```ts
+ * groupTotalName('output'); // 'output__total'
+ * ```
+ */
 export function groupTotalName(name: string): string {
   return `${name}__total`;
 }
@@ -50,7 +64,7 @@ function asDistribution(value: number | Distribution): Distribution {
  * Renames the names of an expression (letters, digits and underscores, not after a digit) by
  * `rename`; numbers such as `1e10` are read whole first, so their exponent is never a name.
  */
-function renameInExpression(expression: string, rename: (name: string) => string): string {
+export function renameInExpression(expression: string, rename: (name: string) => string): string {
   return expression.replace(/(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)/g, (match, number, name) =>
     number !== undefined ? match : rename(name),
   );
@@ -93,7 +107,14 @@ const sumOf = (terms: readonly string[]) => (terms.length === 0 ? '0' : terms.jo
  * total per additive metric (`output__total`), a count of parks per `count`/`share`/`every`
  * target, and the group targets as targets on those metrics. A scenario without a group is
  * returned as it is. The expansion is a pure function of the file, so a result's scenario hash
- * and every trial are the same whenever the file is.
+ * and every trial are the same whenever the file is. `parseScenario` calls it; call it yourself to
+ * see what a group becomes.
+ *
+ * @example
+ * ```ts
+ * const { scenario, problems } = expandGroup(ScenarioFileSchema.parse(JSON.parse(text)));
+ * console.log(Object.keys(scenario.metrics)); // ['output__park_01', …, 'output__total', 'six_above__parks']
+ * ```
  */
 export function expandGroup(file: ScenarioFile): Expansion {
   const { group, ...rest } = file;

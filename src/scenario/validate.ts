@@ -169,6 +169,8 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
         add(at(...path), messages.unknownReference(value, 'parameter or metric', [...allNames]), 'unknown_reference');
       }
     }
+    if (metric.holdUntil !== undefined && !(metric.holdUntil >= baseYear && metric.holdUntil < endYear))
+      add(at('holdUntil'), messages.yearOutsideHorizon(metric.holdUntil, baseYear, endYear - 1), 'year_range');
     (metric.steps ?? []).forEach((step, index) => {
       if (!inHorizon(step.year)) add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
     });

@@ -106,6 +106,11 @@ export const Metric = z.strictObject({
   /** A working metric: usable in expressions and targets, but left out of charts and the report's tables. */
   helper: z.boolean().optional(),
   /**
+   * The metric keeps its base-year value through this year, and its process runs from the next: a
+   * park that starts later than the others (a roll-up's member with a later base year).
+   */
+  holdUntil: Year.optional(),
+  /**
    * The value in the base year: a number; a distribution where it is not known exactly; or, as an
    * assumption with its basis and reason, `{ value | distribution | expression, basis, reason, source }`.
    * Derived metrics may omit it.
