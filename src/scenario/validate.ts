@@ -150,7 +150,7 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
 export async function safeParseScenario(input: unknown, options: ParseOptions = {}): Promise<ParseResult> {
   const withFile = (p: Omit<Problem, 'file'>): Problem => (options.file === undefined ? p : { ...p, file: options.file });
   const shaped = ScenarioSchema.safeParse(input);
-  if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file) };
+  if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file, ScenarioSchema) };
   const problems = (await semanticProblems(shaped.data)).map(withFile);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: shaped.data };
 }

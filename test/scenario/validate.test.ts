@@ -36,7 +36,7 @@ describe('scenario validation: each bad input gets a clear message with its fiel
 
   it('an unknown metric in a target', async () => {
     expect(await problemsOf(baseScenario({ targets: [target({ metric: 'outptu' })] }))).toEqual([
-      'park.json: targets[0].metric: unknown metric "outptu" (known: output)',
+      'park.json: targets[0].metric: unknown metric "outptu"; did you mean "output"? (known: output)',
     ]);
   });
 
@@ -69,13 +69,13 @@ describe('scenario validation: each bad input gets a clear message with its fiel
 
   it('a negative rate of arrivals and a probability above one', async () => {
     expect(await problemsOf(baseScenario({ parameters: { p: { distribution: { dist: 'binomial', n: 10, p: 1.5 } } } }))).toEqual([
-      'park.json: parameters.p.distribution.p: expected a number <= 1, got 1.5',
+      'park.json: parameters.p.distribution.p: expected a probability from 0 to 1, got 1.5',
     ]);
   });
 
   it('unknown fields are errors, never silently dropped', async () => {
     expect(await problemsOf(baseScenario({ targets: [{ ...(target() as object), treshold: 5 }] as never }))).toEqual([
-      'park.json: targets[0].treshold: unknown field "treshold"',
+      'park.json: targets[0].treshold: unknown field "treshold"; did you mean "threshold"?',
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('expressions in derived metrics: a hostile expression is a validation e
     ['"text"', 'the constant "text" is not allowed'],
     ['sin(output)', 'the function "sin" is not allowed'],
     ['output * 2 cm', 'unknown name "cm"'],
-    ['outptu * rate', 'unknown name "outptu" in the expression (known: output, tax, rate)'],
+    ['outptu * rate', 'unknown name "outptu" in the expression; did you mean "output"? (known: output, tax, rate)'],
     ['output *', 'cannot read the expression'],
   ])('%s', async (expression, message) => {
     const problems = await derived(expression);
