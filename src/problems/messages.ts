@@ -5,6 +5,9 @@
  */
 import { closestName, codePoint, firstNonAscii, quoteText } from './text.js';
 
+/** The functions expressions may call (expressions/ast.ts holds the same list; problems/ imports nothing; a test compares them). */
+export const ALLOWED_FUNCTION_NAMES = ['min', 'max', 'exp', 'log', 'sqrt', 'abs', 'round', 'floor', 'ceil'] as const;
+
 /** The largest scenario file read, in bytes: far above any real park, far below what hurts. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 /** Containers nested deeper than this in a scenario file are refused before anything recurses over them. */
@@ -109,6 +112,8 @@ export const messages = {
     `unknown ${kinds} ${quoteText(name)}${nonAsciiNote(name)}${didYouMean(name, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
   unknownSource: (id: string, known: readonly string[]) =>
     `unknown source ${quoteText(id)}${didYouMean(id, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the scenario lists no sources)'}`,
+  deadlinesBeforeBase: (baseYear: number, earliest: number, targets: readonly string[]) =>
+    `expected a base year before ${earliest}, the earliest target deadline, got ${baseYear}: the deadlines of ${targets.join(', ')} are not after it`,
   deadlinesAfterEnd: (endYear: number, latest: number, targets: readonly string[]) =>
     `expected an end year of at least ${latest}, the latest target deadline, got ${endYear}: the deadlines of ${targets.join(', ')} lie beyond it`,
   baselineRequired: () => 'expected a baseline (a number or a distribution): only derived metrics may omit it',
@@ -131,7 +136,8 @@ export const messages = {
     `${what} is not allowed in an expression (allowed: numbers, metric and parameter names, + - * / ^, comparisons, and/or/not, ?:, ${'and the functions min, max, exp, log, sqrt, abs, round, floor, ceil'})`,
   expressionUnknownName: (name: string, known: readonly string[]) =>
     `unknown name ${quoteText(name)} in the expression${nonAsciiNote(name)}${didYouMean(name, known)} (known: ${known.join(', ')})`,
-  expressionUnknownFunction: (name: string) => `the function "${name}" is not allowed (allowed: min, max, exp, log, sqrt, abs, round, floor, ceil)`,
+  expressionUnknownFunction: (name: string) =>
+    `the function ${quoteText(name)} is not allowed${didYouMean(name, ALLOWED_FUNCTION_NAMES)} (allowed: ${ALLOWED_FUNCTION_NAMES.join(', ')})`,
   shareOutOfRange: (got: number) => `expected a share between 0 and 1, got ${describeValue(got)}`,
   correlatedYearly: (name: string) => `"${name}" is drawn afresh each year; correlations are between assumptions drawn once per trial`,
   invalidCorrelationMatrix: (pairs: readonly string[]) =>

@@ -22,7 +22,9 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   const problems: Array<Omit<Problem, 'file'>> = [];
   const add = (path: Array<string | number>, message: string, code: string) => problems.push({ code, path, message });
   const { baseYear, endYear } = s.horizon;
-  if (endYear <= baseYear) add(['horizon', 'endYear'], messages.horizonOrder(baseYear, endYear), 'horizon');
+  // Every year check reads the horizon: when it is out of order, they would all fail because of it.
+  const horizonValid = endYear > baseYear;
+  if (!horizonValid) add(['horizon', 'endYear'], messages.horizonOrder(baseYear, endYear), 'horizon');
 
   const metricNames = new Set(Object.keys(s.metrics));
   const parameterNames = new Set(Object.keys(s.parameters));
@@ -86,6 +88,7 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     if (baseline === undefined && metric.process.type !== 'derived') add(at('baseline'), messages.baselineRequired(), 'missing');
     if (typeof baseline === 'number') {
       if (['count', 'persons', 'area', 'yuan'].includes(metric.unit) && baseline < 0) add(at('baseline'), messages.negativeCount(baseline), 'negative');
+      else if (['count', 'persons'].includes(metric.unit) && !Number.isInteger(baseline)) add(at('baseline'), messages.wholeCount(baseline), 'whole');
       if (metric.unit === 'share' && (baseline < 0 || baseline > 1)) add(at('baseline'), messages.shareOutOfRange(baseline), 'share_range');
     }
     for (const { path, value } of quantitiesOf(metric)) {
@@ -94,7 +97,7 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
       }
     }
     (metric.steps ?? []).forEach((step, index) => {
-      if (!inHorizon(step.year)) add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
+      if (horizonValid && !inHorizon(step.year)) add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
     });
     if (metric.process.type === 'derived') {
       try {
@@ -106,13 +109,26 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     }
   }
 
+  // Several deadlines on the same wrong side of the horizon point at the horizon, not at each target.
+  const targetName = (index: number) => `targets[${index}] (${s.targets[index].id})`;
+  const early = horizonValid ? s.targets.flatMap((target, index) => (target.deadline <= baseYear ? [index] : [])) : [];
+  const late = horizonValid ? s.targets.flatMap((target, index) => (target.deadline > endYear ? [index] : [])) : [];
+  if (early.length > 1) {
+    const earliest = Math.min(...early.map((index) => s.targets[index].deadline));
+    add(['horizon', 'baseYear'], messages.deadlinesBeforeBase(baseYear, earliest, early.map(targetName)), 'deadline');
+  }
+  if (late.length > 1) {
+    const latest = Math.max(...late.map((index) => s.targets[index].deadline));
+    add(['horizon', 'endYear'], messages.deadlinesAfterEnd(endYear, latest, late.map(targetName)), 'deadline');
+  }
   s.targets.forEach((target, index) => {
     const at = (...rest: Array<string | number>) => ['targets', index, ...rest];
     checkSource(at('source'), target.source);
     if (!metricNames.has(target.metric)) add(at('metric'), messages.unknownReference(target.metric, 'metric', [...metricNames]), 'unknown_metric');
-    if (target.deadline <= baseYear) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
-    else if (target.deadline > endYear) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
-    if (target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
+    const deadlineValid = horizonValid && target.deadline > baseYear && target.deadline <= endYear;
+    if (horizonValid && early.length === 1 && early[0] === index) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
+    if (horizonValid && late.length === 1 && late[0] === index) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
+    if (deadlineValid && target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
       add(at('fromYear'), messages.yearOutsideHorizon(target.fromYear, baseYear, Math.min(target.deadline, endYear)), 'year_range');
     }
     const isRange = Array.isArray(target.threshold);
