@@ -106,7 +106,7 @@ export const messages = {
   duplicateName: (name: string, firstKind: string) => `the name "${name}" is already used by a ${firstKind}; metric and parameter names must be unique`,
   reservedName: (name: string) => `"${name}" is a reserved function name; choose another name`,
   objectPropertyName: (name: string) =>
-    `expected a name other than ${quoteText(name)}: JavaScript objects already carry that property, so it cannot name a metric, parameter or field`,
+    `${quoteText(name)} cannot be used as a name: every JavaScript object already has a property called that, which a scenario's name would be confused with${name === '__proto__' ? ' (or silently dropped)' : ''}; choose another name`,
   duplicateId: (id: string) => `duplicate id ${quoteText(id)}`,
   unknownReference: (name: string, kinds: string, known: readonly string[]) =>
     `unknown ${kinds} ${quoteText(name)}${nonAsciiNote(name)}${didYouMean(name, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
@@ -127,7 +127,8 @@ export const messages = {
   cycle: (names: readonly string[]) =>
     `metrics depend on each other in a cycle: ${names.join(' -> ')}; break it with a baseline or a process that uses last year's value`,
   expressionSyntax: (reason: string) => `cannot read the expression: ${reason}`,
-  expressionTooLong: (length: number) => `the expression is ${length.toLocaleString('en')} characters long; at most ${MAX_EXPRESSION_LENGTH.toLocaleString('en')} (split it into derived metrics)`,
+  expressionTooLong: (length: number) =>
+    `the expression is ${length.toLocaleString('en')} characters long; at most ${MAX_EXPRESSION_LENGTH.toLocaleString('en')} (split it into derived metrics)`,
   expressionTooNested: (depth: number) => `the expression nests brackets ${depth} levels deep; at most ${MAX_EXPRESSION_NESTING}`,
   expressionTooDeep: () => `the expression is more than ${MAX_EXPRESSION_DEPTH} operations deep; split it into derived metrics`,
   expressionCharacter: (character: string, index: number) =>

@@ -8,6 +8,7 @@
  * format characters (zero-width, bidirectional overrides, line separators, BOM) that can hide or
  * reorder what a message shows.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** `\u0007` for U+0007: the form JSON and JavaScript read back as the same character. */

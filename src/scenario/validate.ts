@@ -127,7 +127,8 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     if (!metricNames.has(target.metric)) add(at('metric'), messages.unknownReference(target.metric, 'metric', [...metricNames]), 'unknown_metric');
     const deadlineValid = horizonValid && target.deadline > baseYear && target.deadline <= endYear;
     if (horizonValid && early.length === 1 && early[0] === index) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
-    if (horizonValid && late.length === 1 && late[0] === index) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
+    if (horizonValid && late.length === 1 && late[0] === index)
+      add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
     if (deadlineValid && target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
       add(at('fromYear'), messages.yearOutsideHorizon(target.fromYear, baseYear, Math.min(target.deadline, endYear)), 'year_range');
     }
@@ -155,6 +156,27 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
 }
 
 /**
+ * `__proto__` keys, wherever they are. zod skips them in records (assigning one would replace the
+ * result's prototype), so a metric named `__proto__` would vanish without a word; it is refused here.
+ * The walk keeps a stack of its own: a document may be nested deeper than recursion allows.
+ */
+function prototypeKeyProblems(input: unknown): Array<Omit<Problem, 'file'>> {
+  const problems: Array<Omit<Problem, 'file'>> = [];
+  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value: input, path: [] }];
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+    else
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') problems.push({ code: 'reserved_name', path: [...path, key], message: messages.objectPropertyName(key) });
+        else pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+  }
+  return problems;
+}
+
+/**
  * Validates a scenario document (already read from JSON or YAML) and returns every problem found.
  *
  * @example
@@ -165,7 +187,13 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
  */
 export async function safeParseScenario(input: unknown, options: ParseOptions = {}): Promise<ParseResult> {
   const withFile = (p: Omit<Problem, 'file'>): Problem => (options.file === undefined ? p : { ...p, file: options.file });
+  const prototypeKeys = prototypeKeyProblems(input).map(withFile);
   const shaped = ScenarioSchema.safeParse(input);
+  if (prototypeKeys.length > 0) {
+    const others = shaped.success ? [] : problemsFromZod(shaped.error, input, options.file, ScenarioSchema);
+    const isPrototypeKey = (problem: Problem) => prototypeKeys.some((key) => JSON.stringify(key.path) === JSON.stringify(problem.path));
+    return { ok: false, problems: [...prototypeKeys, ...others.filter((problem) => !isPrototypeKey(problem))] };
+  }
   if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file, ScenarioSchema) };
   const problems = (await semanticProblems(shaped.data)).map(withFile);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: shaped.data };

@@ -41,7 +41,8 @@ function unwrap(schema: SchemaNode | undefined, value: unknown): SchemaNode | un
     else if (def.type === 'pipe') schema = def.in;
     else if (def.type === 'union') {
       const objects = (def.options ?? []).map((option) => unwrap(option, value)).filter((option) => option?._zod.def.type === 'object');
-      const tag = def.discriminator !== undefined && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[def.discriminator] : undefined;
+      const tag =
+        def.discriminator !== undefined && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[def.discriminator] : undefined;
       const tagged = objects.find((option) => option?._zod.def.shape?.[def.discriminator ?? '']?._zod.def.values?.includes(tag));
       return tagged ?? (objects.length === 1 ? objects[0] : undefined);
     } else return schema;
@@ -111,6 +112,7 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
       if (isWorded(issue.message)) return make(withGot(issue.message, got));
       return make(messages.expected(Number(issue.divisor) === 1 ? 'a whole number' : `a multiple of ${String(issue.divisor)}`, got));
     case 'invalid_value':
+      if (got === undefined) return make(`required: ${messages.oneOf(issue.values, got).replace(', got nothing', '')}`, 'missing');
       return make(messages.oneOf(issue.values, got));
     case 'unrecognized_keys': {
       const allowed = allowedFieldsAt(schema, input, path);
@@ -148,5 +150,13 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
  * schema, an unknown field gets the closest allowed one as a suggestion.
  */
 export function problemsFromZod(error: z.ZodError, input: unknown, file?: string, schema?: z.ZodType): Problem[] {
-  return error.issues.flatMap((issue) => convert(issue, [], input, file, schema as unknown as SchemaNode | undefined));
+  const problems = error.issues.flatMap((issue) => convert(issue, [], input, file, schema as unknown as SchemaNode | undefined));
+  // "unknown field unti; did you mean unit?" already says what "unit: required" would.
+  const suggested = new Set(
+    problems.flatMap((problem) => {
+      const suggestion = problem.code === 'unrecognized_keys' ? /; did you mean "([^"]+)"\?$/.exec(problem.message)?.[1] : undefined;
+      return suggestion === undefined ? [] : [JSON.stringify([...problem.path.slice(0, -1), suggestion])];
+    }),
+  );
+  return problems.filter((problem) => problem.code !== 'missing' || !suggested.has(JSON.stringify(problem.path)));
 }
