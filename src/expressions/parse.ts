@@ -1,6 +1,6 @@
 import type { MathNode } from 'mathjs';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NESTING, messages } from '../problems/messages.js';
-import { escapeUnsafe, firstNonAscii } from '../problems/text.js';
+import { escapeUnsafe, firstNonAscii, quoteText } from '../problems/text.js';
 import { ALLOWED_FUNCTIONS, type AllowedFunction, type BinaryOperator, type ExpressionNode, type UnaryOperator } from './ast.js';
 
 type Parse = (text: string) => MathNode;
@@ -66,8 +66,9 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>): ExpressionNod
   switch (node.type) {
     case 'ConstantNode': {
       const value = n.value;
+      // Quoted either way: the constant is a word of the expression (undefined, null, true, NaN), not a value of ours.
       if (typeof value !== 'number' || !Number.isFinite(value))
-        throw new ExpressionError(messages.expressionForbidden(`the constant ${JSON.stringify(value)}`));
+        throw new ExpressionError(messages.expressionForbidden(`the constant ${typeof value === 'string' ? quoteText(value) : `"${String(value)}"`}`));
       return { kind: 'number', value };
     }
     case 'SymbolNode': {
@@ -150,11 +151,16 @@ function deeperThan(tree: MathNode, limit: number): boolean {
  * Latin one would otherwise be a bare "syntax error").
  */
 function checkText(text: string): void {
+  if (text.trim() === '') throw new ExpressionError(messages.expressionBlank());
   if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(messages.expressionTooLong(text.length));
   const depth = bracketDepth(text);
   if (depth > MAX_EXPRESSION_NESTING) throw new ExpressionError(messages.expressionTooNested(depth));
   const outside = firstNonAscii(text.replace(/[\t\n\r]/g, ' '));
   if (outside !== undefined) throw new ExpressionError(messages.expressionCharacter(outside.character, outside.index));
+  // mathjs keeps only the value of a number: 1e400 would reach the reader as "Infinity".
+  for (const [literal] of text.matchAll(/(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g)) {
+    if (!Number.isFinite(Number(literal))) throw new ExpressionError(messages.numberOutOfRange(literal));
+  }
 }
 
 /**

@@ -22,6 +22,10 @@ export const MAX_EXPRESSION_NESTING = 100;
 /** The deepest expression tree (operators in a chain count too): compiled code nests as deep, and V8's parser refuses ~1500. */
 export const MAX_EXPRESSION_DEPTH = 500;
 
+/** `a, b, c and 4 more`: a list kept to a line. */
+const someOf = (items: readonly string[], shown = 4) =>
+  items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 
 /**
@@ -34,6 +38,7 @@ export function describeCharacter(character: string): string {
   if (/[\p{Cf}\p{Zl}\p{Zp}]/u.test(character)) return `${codePoint(character)} (an invisible formatting character)`;
   if (/\p{Zs}/u.test(character)) return `${codePoint(character)} (a space character other than the ASCII space)`;
   const shown = quoteText(character);
+  if (code > 0x20 && code < 0x7f) return shown;
   for (const script of ['Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic'] as const) {
     if (new RegExp(`\\p{Script=${script}}`, 'u').test(character)) return `${shown} (${codePoint(character)}, a ${script} letter)`;
   }
@@ -112,10 +117,10 @@ export const messages = {
     `unknown ${kinds} ${quoteText(name)}${nonAsciiNote(name)}${didYouMean(name, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
   unknownSource: (id: string, known: readonly string[]) =>
     `unknown source ${quoteText(id)}${didYouMean(id, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the scenario lists no sources)'}`,
-  deadlinesBeforeBase: (baseYear: number, earliest: number, targets: readonly string[]) =>
-    `expected a base year before ${earliest}, the earliest target deadline, got ${baseYear}: the deadlines of ${targets.join(', ')} are not after it`,
-  deadlinesAfterEnd: (endYear: number, latest: number, targets: readonly string[]) =>
-    `expected an end year of at least ${latest}, the latest target deadline, got ${endYear}: the deadlines of ${targets.join(', ')} lie beyond it`,
+  yearsBeforeBase: (baseYear: number, earliest: number, uses: readonly string[]) =>
+    `expected a base year before ${earliest}, the earliest deadline or step year, got ${baseYear}: ${someOf(uses)} are not after it`,
+  yearsAfterEnd: (endYear: number, latest: number, uses: readonly string[]) =>
+    `expected an end year of at least ${latest}, the latest deadline or step year, got ${endYear}: ${someOf(uses)} lie beyond it`,
   baselineRequired: () => 'expected a baseline (a number or a distribution): only derived metrics may omit it',
   negativeCount: (got: number) => `expected a count of zero or more, got ${describeValue(got)}`,
   yearOutsideHorizon: (year: number, baseYear: number, endYear: number) =>
@@ -127,6 +132,7 @@ export const messages = {
   cycle: (names: readonly string[]) =>
     `metrics depend on each other in a cycle: ${names.join(' -> ')}; break it with a baseline or a process that uses last year's value`,
   expressionSyntax: (reason: string) => `cannot read the expression: ${reason}`,
+  expressionBlank: () => 'expected an expression, got only spaces',
   expressionTooLong: (length: number) =>
     `the expression is ${length.toLocaleString('en')} characters long; at most ${MAX_EXPRESSION_LENGTH.toLocaleString('en')} (split it into derived metrics)`,
   expressionTooNested: (depth: number) => `the expression nests brackets ${depth} levels deep; at most ${MAX_EXPRESSION_NESTING}`,

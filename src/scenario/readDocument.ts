@@ -69,6 +69,7 @@ function readJson(text: string): ReadResult {
     const word = /[A-Za-z_]\w*/y;
     word.lastIndex = at;
     const match = word.exec(text);
+    if (character === '"') return 'a text in double quotes';
     if (match !== null) return `the word ${match[0].length > 20 ? `${match[0].slice(0, 20)}...` : match[0]}`;
     return describeCharacter(character);
   };
@@ -231,23 +232,28 @@ function readJson(text: string): ReadResult {
 function yamlPathProblems(root: Node | null, text: string, lines: LineCounter): PathProblem[] | 'too deep' {
   const problems: PathProblem[] = [];
   const lineOf = (node: Node | null | undefined) => (node?.range === undefined || node.range === null ? 0 : lines.linePos(node.range[0]).line);
-  const pending: Array<{ node: unknown; path: Path }> = [{ node: root, path: [] }];
+  const pending: Array<{ node: unknown; path: Path; duplicate?: string }> = [{ node: root, path: [] }];
   while (pending.length > 0) {
-    const { node, path } = pending.pop()!;
+    const { node, path, duplicate } = pending.pop()!;
     if (path.length > MAX_DOCUMENT_DEPTH) return 'too deep';
+    // Children go on the stack last first, so problems come out in the file's order.
     if (isMap(node)) {
       const keyLines = new Map<string, number>();
+      const children: typeof pending = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const line = lineOf(pair.key as Node);
         const firstLine = keyLines.get(key);
-        if (firstLine !== undefined) problems.push({ code: 'duplicate_key', path: [...path, key], message: messages.duplicateKey(key, firstLine, line) });
+        if (firstLine !== undefined) children.push({ node: null, path: [...path, key], duplicate: messages.duplicateKey(key, firstLine, line) });
         else keyLines.set(key, line);
-        pending.push({ node: pair.value, path: [...path, key] });
+        children.push({ node: pair.value, path: [...path, key] });
       }
+      pending.push(...children.reverse());
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => pending.push({ node: item, path: [...path, index] }));
+      pending.push(...node.items.map((item, index) => ({ node: item, path: [...path, index] })).reverse());
+    } else if (duplicate !== undefined) {
+      problems.push({ code: 'duplicate_key', path, message: duplicate });
     } else if (isScalar(node) && typeof node.value === 'number' && !Number.isFinite(node.value) && node.range) {
       const literal = text.slice(node.range[0], node.range[1]);
       const tooLarge = /^[-+]?(\d|\.\d)/.test(literal);
@@ -256,7 +262,7 @@ function yamlPathProblems(root: Node | null, text: string, lines: LineCounter): 
       // An alias repeats a node already walked at its anchor.
     }
   }
-  return problems.reverse();
+  return problems;
 }
 
 /** Reads YAML 1.2 with positions: syntax errors and warnings (unknown tags) at line and column, never silently dropped. */
@@ -272,6 +278,9 @@ function readYaml(text: string): ReadResult {
   }
   const first = document.errors[0] ?? document.warnings[0];
   if (first !== undefined) {
+    // yaml reports its own stack overflow (composing thousands of nested blocks) as an error at a position.
+    if (first.message.includes('Maximum call stack'))
+      return { ok: false, problem: { code: 'syntax', path: [], message: messages.tooDeep(MAX_DOCUMENT_DEPTH) } };
     const { line, col } = lines.linePos(first.pos[0]);
     const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return { ok: false, problem: { code: 'syntax', path: [], message: messages.yamlSyntax(line, col, reason) } };

@@ -1,7 +1,7 @@
 import { ALLOWED_FUNCTIONS, type ExpressionNode } from '../expressions/ast.js';
 import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
-import { type Problem, ScenarioError } from '../problems/problem.js';
+import { formatPath, type Problem, ScenarioError } from '../problems/problem.js';
 import { correlationMatrix } from './correlationMatrix.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Scenario, ScenarioSchema } from './schema/scenario.js';
@@ -80,6 +80,43 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   s.currencyConversions.forEach((c, index) => checkSource(['currencyConversions', index, 'source'], c.source));
 
   const inHorizon = (year: number) => year > baseYear && year <= endYear;
+  // Years used beyond one end of the horizon: several on the same side point at the horizon, so
+  // they are one problem there rather than one for each deadline and step.
+  const yearUses = [
+    ...s.targets.map((target, index) => ({ name: `targets[${index}] (${target.id})`, year: target.deadline })),
+    ...Object.entries(s.metrics).flatMap(([name, metric]) =>
+      (metric.steps ?? []).map((step, index) => ({ name: formatPath(['metrics', name, 'steps', index]), year: step.year })),
+    ),
+  ];
+  const early = horizonValid ? yearUses.filter((use) => use.year <= baseYear) : [];
+  const late = horizonValid ? yearUses.filter((use) => use.year > endYear) : [];
+  const earlyAtHorizon = early.length > 1;
+  const lateAtHorizon = late.length > 1;
+  if (earlyAtHorizon) {
+    const earliest = Math.min(...early.map((use) => use.year));
+    add(
+      ['horizon', 'baseYear'],
+      messages.yearsBeforeBase(
+        baseYear,
+        earliest,
+        early.map((use) => use.name),
+      ),
+      'year_range',
+    );
+  }
+  if (lateAtHorizon) {
+    const latest = Math.max(...late.map((use) => use.year));
+    add(
+      ['horizon', 'endYear'],
+      messages.yearsAfterEnd(
+        endYear,
+        latest,
+        late.map((use) => use.name),
+      ),
+      'year_range',
+    );
+  }
+  const reportedAtHorizon = (year: number) => (year <= baseYear && earlyAtHorizon) || (year > endYear && lateAtHorizon);
   const expressions = new Map<string, ExpressionNode>();
   for (const [name, metric] of Object.entries(s.metrics)) {
     const at = (...rest: Array<string | number>) => ['metrics', name, ...rest];
@@ -97,7 +134,8 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
       }
     }
     (metric.steps ?? []).forEach((step, index) => {
-      if (horizonValid && !inHorizon(step.year)) add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
+      if (horizonValid && !inHorizon(step.year) && !reportedAtHorizon(step.year))
+        add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
     });
     if (metric.process.type === 'derived') {
       try {
@@ -109,26 +147,15 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     }
   }
 
-  // Several deadlines on the same wrong side of the horizon point at the horizon, not at each target.
-  const targetName = (index: number) => `targets[${index}] (${s.targets[index].id})`;
-  const early = horizonValid ? s.targets.flatMap((target, index) => (target.deadline <= baseYear ? [index] : [])) : [];
-  const late = horizonValid ? s.targets.flatMap((target, index) => (target.deadline > endYear ? [index] : [])) : [];
-  if (early.length > 1) {
-    const earliest = Math.min(...early.map((index) => s.targets[index].deadline));
-    add(['horizon', 'baseYear'], messages.deadlinesBeforeBase(baseYear, earliest, early.map(targetName)), 'deadline');
-  }
-  if (late.length > 1) {
-    const latest = Math.max(...late.map((index) => s.targets[index].deadline));
-    add(['horizon', 'endYear'], messages.deadlinesAfterEnd(endYear, latest, late.map(targetName)), 'deadline');
-  }
   s.targets.forEach((target, index) => {
     const at = (...rest: Array<string | number>) => ['targets', index, ...rest];
     checkSource(at('source'), target.source);
     if (!metricNames.has(target.metric)) add(at('metric'), messages.unknownReference(target.metric, 'metric', [...metricNames]), 'unknown_metric');
     const deadlineValid = horizonValid && target.deadline > baseYear && target.deadline <= endYear;
-    if (horizonValid && early.length === 1 && early[0] === index) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
-    if (horizonValid && late.length === 1 && late[0] === index)
-      add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
+    if (horizonValid && !reportedAtHorizon(target.deadline)) {
+      if (target.deadline <= baseYear) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
+      else if (target.deadline > endYear) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
+    }
     if (deadlineValid && target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
       add(at('fromYear'), messages.yearOutsideHorizon(target.fromYear, baseYear, Math.min(target.deadline, endYear)), 'year_range');
     }

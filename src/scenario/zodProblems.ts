@@ -96,6 +96,7 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
   switch (issue.code) {
     case 'invalid_type': {
       if (got === undefined) return make(`required: ${messages.expected(article(issue.expected), got).replace(', got nothing', '')}`, 'missing');
+      if (issue.expected === 'int' && isWorded(issue.message)) return make(withGot(issue.message, got));
       const expected = issue.expected === 'number' ? 'a finite number' : issue.expected === 'int' ? 'a whole number' : article(issue.expected);
       return make(messages.expected(expected, got));
     }
@@ -126,6 +127,7 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
     case 'invalid_union': {
       if ('note' in issue && issue.note === 'No matching discriminator') {
         const options = (issue as unknown as { options: unknown[] }).options;
+        if (got === undefined) return make(`required: ${messages.oneOf(options, got).replace(', got nothing', '')}`, 'missing');
         return make(messages.oneOf(options, got));
       }
       // When a branch matched the value's type and failed deeper inside, its problems are the useful ones.
@@ -135,7 +137,8 @@ function convert(issue: Issue, prefix: Path, input: unknown, file: string | unde
         return best.flatMap((inner) => convert(inner, path, input, file, schema));
       }
       // A branch of the right type that failed a check (a range, a pattern) says more than "another kind".
-      const typed = issue.errors.find((branch) => branch.length > 0 && branch.every((inner) => inner.code !== 'invalid_type'));
+      const checkFailed = (inner: Issue) => inner.code !== 'invalid_type' || inner.expected === 'int';
+      const typed = issue.errors.find((branch) => branch.length > 0 && branch.every(checkFailed));
       if (typed !== undefined) return typed.flatMap((inner) => convert(inner, path, input, file, schema));
       const custom = issue.message.startsWith('expected') ? issue.message : 'expected a value of another kind';
       return make(got === undefined ? `required: ${custom}` : `${custom}, got ${describeValue(got)}`, got === undefined ? 'missing' : issue.code);
