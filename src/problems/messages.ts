@@ -175,7 +175,6 @@ export const expectations = {
   wholeCount: 'expected a whole count of zero or more',
   wholeNumber: 'expected a whole number',
   correlation: 'expected a rank correlation from -1 to 1',
-  growthRate: 'expected a growth rate above -1 (a fall of less than 100%)',
-  nonEmptyText: 'expected a non-empty text',
+  growthRate: 'expected a growth rate of -1 or more (a fall of at most 100%)',
   year: (min: number, max: number) => `expected a year from ${min} to ${max}`,
 } as const;
