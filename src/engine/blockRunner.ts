@@ -3,9 +3,9 @@ import { constantKernel } from '../processes/constant.js';
 import { derivedKernel } from '../processes/derived.js';
 import { graduationKernel } from '../processes/graduation.js';
 import { growthKernel } from '../processes/growth.js';
+import { withHold } from '../processes/hold.js';
 import type { StepKernel, YearInput } from '../processes/kernel.js';
 import { logisticKernel } from '../processes/logistic.js';
-import { withHold } from '../processes/hold.js';
 import { type CompiledStep, withSteps } from '../processes/steps.js';
 import { tableCountKernel } from '../processes/tableCount.js';
 import { induceRankCorrelation } from '../random/correlation.js';
@@ -139,8 +139,9 @@ export class BlockRunner {
       multiply: step.multiply === undefined ? undefined : input(step.multiply),
     }));
     const stepped = withSteps(kernel, values, steps);
-    // A derived metric follows its inputs, held or not; only a metric with a process of its own is held.
-    return m.metric.holdUntil === undefined || p.type === 'derived' ? stepped : withHold(stepped, values, m.metric.holdUntil - baseYear);
+    // Every metric of a held park is held, derived ones too: they would read its assumptions (drawn
+    // every trial) as if the park had started with the others.
+    return m.metric.holdUntil === undefined ? stepped : withHold(stepped, values, m.metric.holdUntil - baseYear);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { MathNode } from 'mathjs';
-import { messages } from '../problems/messages.js';
+import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NESTING, messages } from '../problems/messages.js';
+import { escapeUnsafe, firstNonAscii, quoteText } from '../problems/text.js';
 import { ALLOWED_FUNCTIONS, type AllowedFunction, type BinaryOperator, type ExpressionNode, LAG_FUNCTIONS, type Lag, type UnaryOperator } from './ast.js';
 
 type Parse = (text: string) => MathNode;
@@ -85,8 +86,9 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>, scope: Express
   switch (node.type) {
     case 'ConstantNode': {
       const value = n.value;
+      // Quoted either way: the constant is a word of the expression (undefined, null, true, NaN), not a value of ours.
       if (typeof value !== 'number' || !Number.isFinite(value))
-        throw new ExpressionError(messages.expressionForbidden(`the constant ${JSON.stringify(value)}`));
+        throw new ExpressionError(messages.expressionForbidden(`the constant ${typeof value === 'string' ? quoteText(value) : `"${String(value)}"`}`));
       return { kind: 'number', value };
     }
     case 'SymbolNode': {
@@ -146,6 +148,46 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>, scope: Express
   }
 }
 
+/** The deepest bracket nesting in a text, counted without parsing (so without recursion). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const character of text) {
+    if (character === '(' || character === '[' || character === '{') deepest = Math.max(deepest, ++depth);
+    else if (character === ')' || character === ']' || character === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** Whether a parsed tree is deeper than `limit`, walked with a stack of its own. */
+function deeperThan(tree: MathNode, limit: number): boolean {
+  const pending: Array<[MathNode, number]> = [[tree, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (depth > limit) return true;
+    node.forEach((child) => pending.push([child, depth + 1]));
+  }
+  return false;
+}
+
+/**
+ * What the text cannot be, checked before mathjs reads it: too long, nested too deep for its
+ * recursive parser, or holding a character no expression uses (a Cyrillic "а" that looks like a
+ * Latin one would otherwise be a bare "syntax error").
+ */
+function checkText(text: string): void {
+  if (text.trim() === '') throw new ExpressionError(messages.expressionBlank());
+  if (text.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(messages.expressionTooLong(text.length));
+  const depth = bracketDepth(text);
+  if (depth > MAX_EXPRESSION_NESTING) throw new ExpressionError(messages.expressionTooNested(depth));
+  const outside = firstNonAscii(text.replace(/[\t\n\r]/g, ' '));
+  if (outside !== undefined) throw new ExpressionError(messages.expressionCharacter(outside.character, outside.index));
+  // mathjs keeps only the value of a number: 1e400 would reach the reader as "Infinity".
+  for (const [literal] of text.matchAll(/(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g)) {
+    if (!Number.isFinite(Number(literal))) throw new ExpressionError(messages.numberOutOfRange(literal));
+  }
+}
+
 /**
  * Parses an expression with mathjs and checks it against the whitelist: numbers, known names,
  * arithmetic, comparisons, and/or/not, `?:` and a few functions, and, in a derived metric's
@@ -153,12 +195,16 @@ function convert(node: MathNode, knownNames: ReadonlySet<string>, scope: Express
  * `ExpressionError` otherwise; nothing in the text is ever evaluated by mathjs.
  */
 export async function parseExpression(text: string, knownNames: ReadonlySet<string>, scope: ExpressionScope = {}): Promise<ExpressionNode> {
+  checkText(text);
   const parse = await loadParser();
   let tree: MathNode;
   try {
     tree = parse(text);
   } catch (error) {
-    throw new ExpressionError(messages.expressionSyntax(error instanceof Error ? error.message : String(error)));
+    // A long chain of prefix operators can still exhaust the stack inside mathjs's parser.
+    if (error instanceof RangeError) throw new ExpressionError(messages.expressionTooDeep());
+    throw new ExpressionError(messages.expressionSyntax(escapeUnsafe(error instanceof Error ? error.message : String(error))));
   }
+  if (deeperThan(tree, MAX_EXPRESSION_DEPTH)) throw new ExpressionError(messages.expressionTooDeep());
   return convert(tree, knownNames, scope);
 }

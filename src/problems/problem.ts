@@ -1,3 +1,5 @@
+import { quoteText } from './text.js';
+
 /**
  * A problem found in a scenario: data, not an exception. The CLI prints it; the API returns it.
  * `path` locates the offending field (`['targets', 2, 'threshold']`).
@@ -14,7 +16,8 @@ export interface Problem {
 }
 
 /**
- * Formats a field path the way a reader writes it: `targets[2].threshold`.
+ * Formats a field path the way a reader writes it: `targets[2].threshold`. Odd keys are quoted
+ * with control and invisible characters escaped (`park["name\u0007"]`) and long ones cut.
  *
  * @example
  * ```ts
@@ -26,7 +29,7 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(key)}]`;
+    else out += `[${quoteText(key, 80)}]`;
   }
   return out;
 }

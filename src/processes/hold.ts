@@ -8,7 +8,8 @@ import type { StepKernel } from './kernel.js';
 export function withHold(kernel: StepKernel, values: readonly Float64Array[], holdIndex: number): StepKernel {
   if (holdIndex <= 0) return kernel;
   return (year, length, noise) => {
-    if (year <= holdIndex) values[year].set(values[year - 1].subarray(0, length));
+    // Year 0 is the base year, which a derived metric without a baseline computes: never held.
+    if (year > 0 && year <= holdIndex) values[year].set(values[year - 1].subarray(0, length));
     else kernel(year, length, noise);
   };
 }

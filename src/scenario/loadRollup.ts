@@ -17,11 +17,7 @@ export function isRollupDocument(document: unknown): boolean {
  * combines them into one scenario and validates that. A member's problems are reported with the
  * member's file; a member may not itself be a roll-up.
  */
-export async function safeParseRollup(
-  document: unknown,
-  file: string,
-  loadMember: (path: string) => Promise<ParseResult>,
-): Promise<ParseResult> {
+export async function safeParseRollup(document: unknown, file: string, loadMember: (path: string) => Promise<ParseResult>): Promise<ParseResult> {
   const shaped = RollupFileSchema.safeParse(document);
   if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, document, file) };
   const { rollup } = shaped.data;

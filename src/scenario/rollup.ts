@@ -58,8 +58,7 @@ const prefixOf = (memberId: string) => memberId.replace(/-/g, '_');
  */
 function metExpression(target: Target, m: string, name: string, baseYear: number, helpers: Record<string, Metric>): string | undefined {
   const [low, high] = Array.isArray(target.threshold) ? target.threshold : [target.threshold, target.threshold];
-  const meets = (x: string) =>
-    target.comparison === 'between' ? `((${x}) >= ${low}) * ((${x}) <= ${high})` : `((${x}) ${target.comparison} ${low})`;
+  const meets = (x: string) => (target.comparison === 'between' ? `((${x}) >= ${low}) * ((${x}) <= ${high})` : `((${x}) ${target.comparison} ${low})`);
   const from = target.fromYear ?? baseYear + 1;
   switch (target.measure) {
     case 'value':
@@ -76,7 +75,12 @@ function metExpression(target: Target, m: string, name: string, baseYear: number
       return meets(`(${m} / base(${m})) ^ (1 / (year - ${baseYear})) - 1`);
     case 'sum': {
       const total = `${name}__sum`;
-      helpers[total] = { unit: 'count', helper: true, baseline: 0, process: { type: 'derived', expression: `prev(${total}) + (year >= ${from}) * ${m}` } } as Metric;
+      helpers[total] = {
+        unit: 'count',
+        helper: true,
+        baseline: 0,
+        process: { type: 'derived', expression: `prev(${total}) + (year >= ${from}) * ${m}` },
+      } as Metric;
       return meets(total);
     }
     case 'reachedBy': {
@@ -178,7 +182,8 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
       };
       // A later member's sums and every-year records start in its own first year, not the roll-up's.
       if (held !== undefined && renamed.fromYear === undefined && MEASURES_WITH_FROM_YEAR.includes(target.measure)) renamed.fromYear = held + 1;
-      if (held !== undefined && target.measure === 'averageGrowth') add(['members', index, 'file'], messages.rollupAverageGrowthLater(member.file, target.id), 'rollup_member');
+      if (held !== undefined && target.measure === 'averageGrowth')
+        add(['members', index, 'file'], messages.rollupAverageGrowthLater(member.file, target.id), 'rollup_member');
       input.targets?.push(renamed);
       if (target.kind !== 'official') return;
       const indicator = `${p}__met_${t}`;
@@ -206,7 +211,8 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
       } as Metric;
       officialMet.set(member.id, allMet);
     }
-    for (const figure of s.context) input.context?.push({ ...figure, id: `${member.id}-${figure.id}`, ...(figure.source === undefined ? {} : { source: source(figure.source) }) });
+    for (const figure of s.context)
+      input.context?.push({ ...figure, id: `${member.id}-${figure.id}`, ...(figure.source === undefined ? {} : { source: source(figure.source) }) });
     for (const series of s.series)
       input.series?.push({
         ...series,
@@ -232,7 +238,11 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
     if (atLeast > listed.length) add(['targets', index, 'atLeast'], messages.rollupAtLeast(atLeast, listed.length), 'threshold');
     if (counted.length !== listed.length) return;
     const count = `${target.id.replace(/-/g, '_')}__members`;
-    metrics[count] = { unit: 'count', label: `${target.label} (members meeting all their official targets)`, process: { type: 'derived', expression: counted.join(' + ') } } as Metric;
+    metrics[count] = {
+      unit: 'count',
+      label: `${target.label} (members meeting all their official targets)`,
+      process: { type: 'derived', expression: counted.join(' + ') },
+    } as Metric;
     input.targets?.push({
       id: target.id,
       label: target.label,

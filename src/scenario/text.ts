@@ -1,5 +1,5 @@
-import { parse as parseYaml } from 'yaml';
-import { messages } from '../problems/messages.js';
+import type { Problem } from '../problems/problem.js';
+import { readDocument } from './readDocument.js';
 import { type ParseOptions, type ParseResult, safeParseScenario } from './validate.js';
 
 /** The two notations a scenario is written in. */
@@ -17,13 +17,11 @@ export type ScenarioFormat = 'json' | 'yaml';
  * ```
  */
 export async function safeParseScenarioText(text: string, format: ScenarioFormat, options: ParseOptions = {}): Promise<ParseResult> {
-  let document: unknown;
-  try {
-    document = format === 'json' ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    const message = format === 'json' ? messages.invalidJson(reason) : messages.invalidYaml(reason);
-    return { ok: false, problems: [{ code: 'syntax', path: [], message, ...(options.file === undefined ? {} : { file: options.file }) }] };
-  }
-  return safeParseScenario(document, options);
+  // The same strict reader as for files: duplicate keys, numbers as written, line and column.
+  const read = readDocument(text.replace(/^\uFEFF/, ''), format);
+  const withFile = (problem: Omit<Problem, 'file'>): Problem => (options.file === undefined ? problem : { ...problem, file: options.file });
+  if (!read.ok) return { ok: false, problems: [withFile(read.problem)] };
+  const result = await safeParseScenario(read.document, options);
+  if (read.problems.length === 0) return result;
+  return { ok: false, problems: [...read.problems.map(withFile), ...(result.ok ? [] : result.problems)] };
 }

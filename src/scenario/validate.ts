@@ -1,7 +1,7 @@
 import { ALLOWED_FUNCTIONS, type ExpressionNode, readingsIn } from '../expressions/ast.js';
 import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
-import { type Problem, ScenarioError } from '../problems/problem.js';
+import { formatPath, type Problem, ScenarioError } from '../problems/problem.js';
 import { baselineExpressionKey, metricBaseline } from './baseline.js';
 import { inputUnitProblems, toCanonicalUnits } from './canonicalUnits.js';
 import { correlationMatrix } from './correlationMatrix.js';
@@ -79,7 +79,9 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   const problems: Array<Omit<Problem, 'file'>> = [];
   const add = (path: Array<string | number>, message: string, code: string) => problems.push({ code, path, message });
   const { baseYear, endYear } = s.horizon;
-  if (endYear <= baseYear) add(['horizon', 'endYear'], messages.horizonOrder(baseYear, endYear), 'horizon');
+  // Every year check reads the horizon: when it is out of order, they would all fail because of it.
+  const horizonValid = endYear > baseYear;
+  if (!horizonValid) add(['horizon', 'endYear'], messages.horizonOrder(baseYear, endYear), 'horizon');
 
   const metricNames = new Set(Object.keys(s.metrics));
   if (metricNames.size === 0) add(['metrics'], messages.noMetrics(), 'missing');
@@ -140,6 +142,43 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
   s.currencyConversions.forEach((c, index) => checkSource(['currencyConversions', index, 'source'], c.source));
 
   const inHorizon = (year: number) => year > baseYear && year <= endYear;
+  // Years used beyond one end of the horizon: several on the same side point at the horizon, so
+  // they are one problem there rather than one for each deadline and step.
+  const yearUses = [
+    ...s.targets.map((target, index) => ({ name: `targets[${index}] (${target.id})`, year: target.deadline })),
+    ...Object.entries(s.metrics).flatMap(([name, metric]) =>
+      (metric.steps ?? []).map((step, index) => ({ name: formatPath(['metrics', name, 'steps', index]), year: step.year })),
+    ),
+  ];
+  const early = horizonValid ? yearUses.filter((use) => use.year <= baseYear) : [];
+  const late = horizonValid ? yearUses.filter((use) => use.year > endYear) : [];
+  const earlyAtHorizon = early.length > 1;
+  const lateAtHorizon = late.length > 1;
+  if (earlyAtHorizon) {
+    const earliest = Math.min(...early.map((use) => use.year));
+    add(
+      ['horizon', 'baseYear'],
+      messages.yearsBeforeBase(
+        baseYear,
+        earliest,
+        early.map((use) => use.name),
+      ),
+      'year_range',
+    );
+  }
+  if (lateAtHorizon) {
+    const latest = Math.max(...late.map((use) => use.year));
+    add(
+      ['horizon', 'endYear'],
+      messages.yearsAfterEnd(
+        endYear,
+        latest,
+        late.map((use) => use.name),
+      ),
+      'year_range',
+    );
+  }
+  const reportedAtHorizon = (year: number) => (year <= baseYear && earlyAtHorizon) || (year > endYear && lateAtHorizon);
   const expressions = new Map<string, ExpressionNode>();
   for (const [name, metric] of Object.entries(s.metrics)) {
     const at = (...rest: Array<string | number>) => ['metrics', name, ...rest];
@@ -150,6 +189,7 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
       const valueAt = baseline.explicit ? at('baseline', 'value') : at('baseline');
       const value = baseline.value;
       if (['count', 'persons', 'area', 'yuan'].includes(metric.unit) && value < 0) add(valueAt, messages.negativeCount(value), 'negative');
+      else if (['count', 'persons'].includes(metric.unit) && !Number.isInteger(value)) add(valueAt, messages.wholeCount(value), 'whole');
       if (metric.unit === 'share' && (value < 0 || value > 1)) add(valueAt, messages.shareOutOfRange(value), 'share_range');
     }
     if (baseline?.explicit) checkSource(at('baseline', 'source'), baseline.source);
@@ -172,7 +212,8 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     if (metric.holdUntil !== undefined && !(metric.holdUntil >= baseYear && metric.holdUntil < endYear))
       add(at('holdUntil'), messages.yearOutsideHorizon(metric.holdUntil, baseYear, endYear - 1), 'year_range');
     (metric.steps ?? []).forEach((step, index) => {
-      if (!inHorizon(step.year)) add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
+      if (horizonValid && !inHorizon(step.year) && !reportedAtHorizon(step.year))
+        add(at('steps', index, 'year'), messages.yearOutsideHorizon(step.year, baseYear, endYear), 'year_range');
     });
     if (metric.process.type === 'derived') {
       try {
@@ -195,9 +236,12 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     const at = (...rest: Array<string | number>) => ['targets', index, ...rest];
     checkSource(at('source'), target.source);
     if (!metricNames.has(target.metric)) add(at('metric'), messages.unknownReference(target.metric, 'metric', [...metricNames]), 'unknown_metric');
-    if (target.deadline <= baseYear) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
-    else if (target.deadline > endYear) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
-    if (target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
+    const deadlineValid = horizonValid && target.deadline > baseYear && target.deadline <= endYear;
+    if (horizonValid && !reportedAtHorizon(target.deadline)) {
+      if (target.deadline <= baseYear) add(at('deadline'), messages.deadlineBeforeBase(target.deadline, baseYear), 'deadline');
+      else if (target.deadline > endYear) add(at('deadline'), messages.yearOutsideHorizon(target.deadline, baseYear, endYear), 'deadline');
+    }
+    if (deadlineValid && target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
       add(at('fromYear'), messages.yearOutsideHorizon(target.fromYear, baseYear, Math.min(target.deadline, endYear)), 'year_range');
     }
     if (target.fromYear !== undefined && !MEASURES_WITH_FROM_YEAR.includes(target.measure))
@@ -273,6 +317,27 @@ function whereWritten(problems: ReadonlyArray<Omit<Problem, 'file'>>, writtenAt:
 }
 
 /**
+ * `__proto__` keys, wherever they are. zod skips them in records (assigning one would replace the
+ * result's prototype), so a metric named `__proto__` would vanish without a word; it is refused here.
+ * The walk keeps a stack of its own: a document may be nested deeper than recursion allows.
+ */
+function prototypeKeyProblems(input: unknown): Array<Omit<Problem, 'file'>> {
+  const problems: Array<Omit<Problem, 'file'>> = [];
+  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value: input, path: [] }];
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+    else
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') problems.push({ code: 'reserved_name', path: [...path, key], message: messages.objectPropertyName(key) });
+        else pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+  }
+  return problems;
+}
+
+/**
  * Validates a scenario document (already read from JSON or YAML) and returns every problem found.
  * A group of parks in it is expanded into a metric per park (see `expandGroup`).
  * Figures written in a metric's `inputUnit` (亿元, 亩, %) are converted here, once, to the canonical
@@ -286,8 +351,14 @@ function whereWritten(problems: ReadonlyArray<Omit<Problem, 'file'>>, writtenAt:
  */
 export async function safeParseScenario(input: unknown, options: ParseOptions = {}): Promise<ParseResult> {
   const withFile = (p: Omit<Problem, 'file'>): Problem => (options.file === undefined ? p : { ...p, file: options.file });
+  const prototypeKeys = prototypeKeyProblems(input).map(withFile);
   const shaped = ScenarioFileSchema.safeParse(input);
-  if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file) };
+  if (prototypeKeys.length > 0) {
+    const others = shaped.success ? [] : problemsFromZod(shaped.error, input, options.file, ScenarioFileSchema);
+    const isPrototypeKey = (problem: Problem) => prototypeKeys.some((key) => JSON.stringify(key.path) === JSON.stringify(problem.path));
+    return { ok: false, problems: [...prototypeKeys, ...others.filter((problem) => !isPrototypeKey(problem))] };
+  }
+  if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file, ScenarioFileSchema) };
   const expansion = expandGroup(shaped.data);
   if (expansion.problems.length > 0) return { ok: false, problems: expansion.problems.map(withFile) };
   // Figures written in a metric's input unit (亿元, 亩, %) become canonical here, once; a metric

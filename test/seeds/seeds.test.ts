@@ -30,8 +30,11 @@ const EXPECTED_TARGETS: Record<string, string[]> = {
   'shanxi-digital-economy.json': ['core-share-5-4pct-2025', 'core-growth-15pct-2023', 'national-pilot-enterprises-2023'],
 };
 
+/** Roll-ups: files that run other seeds together (tested below, not as parks of their own). */
+const ROLLUPS = ['shanxi-rollup.json'];
+
 const files = readdirSync(SEEDS)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && !ROLLUPS.includes(f))
   .sort();
 
 async function load(file: string): Promise<Scenario> {
@@ -104,5 +107,23 @@ describe('seeds', () => {
     expect(deadlines['enterprises-introduced-3y']).toBe(2025);
     expect(deadlines['enterprises-introduced-2023']).toBe(2023);
     expect(jinyang.park.zones?.map((z) => z.id)).toEqual(['core', 'changfeng', 'yaocun']);
+  });
+});
+
+describe('the Shanxi roll-up runs its members together', () => {
+  it('holds every member target under its member id, then the targets over the members', async () => {
+    const rollup = await load('shanxi-rollup.json');
+    const members = {
+      'jinyang-lake': 'jinyang-lake.json',
+      xiaodian: 'shanxi-demo-zone-xiaodian.json',
+      taiyuan: 'taiyuan-intelligent-park.json',
+      'digital-economy': 'shanxi-digital-economy.json',
+    };
+    const memberTargets = Object.entries(members).flatMap(([id, file]) => EXPECTED_TARGETS[file].map((target) => `${id}-${target}`));
+    expect(rollup.targets.map((t) => t.id)).toEqual([...memberTargets, 'three-parks-all-official', 'two-of-three-parks', 'parks-and-province']);
+    // Taiyuan's base year (2021) is the roll-up's; the others are held at their baselines through 2022.
+    expect(rollup.horizon.baseYear).toBe(2021);
+    expect(rollup.metrics.jinyang_lake__enterprisesIntroduced.holdUntil).toBe(2022);
+    expect(rollup.metrics.taiyuan__revenue.holdUntil).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Quantity } from './common.js';
+import { expectations } from '../../problems/messages.js';
+import { numbers, Quantity, quantity } from './common.js';
 
 /** The metric keeps its value from year to year (changed only by steps). */
 export const ConstantProcess = z.strictObject({ type: z.literal('constant') });
@@ -12,7 +13,7 @@ export const ConstantProcess = z.strictObject({ type: z.literal('constant') });
 export const GrowthProcess = z.strictObject({
   type: z.literal('growth'),
   drift: Quantity,
-  volatility: Quantity.default(0),
+  volatility: quantity(numbers.zeroOrMore()).default(0),
 });
 
 /**
@@ -22,8 +23,8 @@ export const GrowthProcess = z.strictObject({
 export const LogisticProcess = z.strictObject({
   type: z.literal('logistic'),
   rate: Quantity,
-  capacity: Quantity,
-  volatility: Quantity.default(0),
+  capacity: quantity(numbers.positive()),
+  volatility: quantity(numbers.zeroOrMore()).default(0),
 });
 
 /**
@@ -32,8 +33,8 @@ export const LogisticProcess = z.strictObject({
  */
 export const ArrivalsProcess = z.strictObject({
   type: z.literal('arrivals'),
-  rate: Quantity,
-  dispersion: Quantity.optional(),
+  rate: quantity(numbers.zeroOrMore()),
+  dispersion: quantity(numbers.positive()).optional(),
 });
 
 /**
@@ -43,8 +44,8 @@ export const ArrivalsProcess = z.strictObject({
  */
 export const GraduationProcess = z.strictObject({
   type: z.literal('graduation'),
-  pool: Quantity,
-  probability: Quantity,
+  pool: quantity(numbers.wholeCount()),
+  probability: quantity(numbers.probability()),
   depleting: z.boolean().default(true),
 });
 
@@ -63,9 +64,10 @@ export type Process = z.infer<typeof Process>;
  */
 export const Step = z
   .strictObject({
-    year: z.number().int(),
+    year: z.number().int(expectations.wholeNumber),
     add: Quantity.optional(),
-    multiply: Quantity.optional(),
+    /** Zero or more: a step scales a park's figure, it does not turn it negative. */
+    multiply: quantity(numbers.zeroOrMore()).optional(),
     note: z.string().optional(),
   })
   .refine((s) => s.add !== undefined || s.multiply !== undefined, {

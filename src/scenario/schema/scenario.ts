@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectations } from '../../problems/messages.js';
 import { Id, Identifier, InputUnit, SourceRef, Unit, Year } from './common.js';
 import { Distribution } from './distribution.js';
 import { GroupLayout } from './groupLayout.js';
@@ -155,7 +156,7 @@ export const Series = z.strictObject({
         year: Year,
         value: z.number().optional(),
         /** Growth over the same period a year earlier, as a fraction (0.196 for 19.6%). */
-        growthRate: z.number().optional(),
+        growthRate: z.number().min(-1, expectations.growthRate).optional(),
       }),
     )
     .min(1),
@@ -196,7 +197,7 @@ export type Variant = z.infer<typeof Variant>;
 /** A rank (Spearman) correlation between two assumptions drawn per trial. */
 export const Correlation = z.strictObject({
   between: z.tuple([Identifier, Identifier]),
-  rankCorrelation: z.number().min(-1).max(1),
+  rankCorrelation: z.number().min(-1, expectations.correlation).max(1, expectations.correlation),
   reason: z.string().optional(),
 });
 export type Correlation = z.infer<typeof Correlation>;
