@@ -23,7 +23,7 @@ describe('docs/guide.md: every command in it runs', async () => {
     await writeFile(join(dir, file.name), file.content.replace('"../docs/scenario.schema.json"', `"${join(root, 'docs/scenario.schema.json')}"`));
 
   it('has a scenario file and commands', () => {
-    expect(files.map((f) => f.name)).toEqual(['riverside.json', 'riverside-growth.json', 'riverside-pilot.json', 'plan.json']);
+    expect(files.map((f) => f.name)).toEqual(['riverside.json', 'riverside-growth.json', 'riverside-pilot.json', 'plan.json', 'city.json']);
     expect(commands.length).toBeGreaterThanOrEqual(7);
   });
 

@@ -220,8 +220,16 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
         ...(series.metric === undefined ? {} : { metric: rename(series.metric) }),
         ...(series.source === undefined ? {} : { source: source(series.source) }),
       });
+    // A conversion names the figure it belongs to: a context figure, series, target (ids prefixed) or metric (renamed).
+    const figureIds = new Set([...s.context.map((f) => f.id), ...s.series.map((f) => f.id), ...s.targets.map((t) => t.id)]);
+    const figure = (id: string | undefined) => (id === undefined ? undefined : figureIds.has(id) ? `${member.id}-${id}` : rename(id));
     for (const c of s.currencyConversions)
-      input.currencyConversions?.push({ ...c, id: `${member.id}-${c.id}`, ...(c.source === undefined ? {} : { source: source(c.source) }) });
+      input.currencyConversions?.push({
+        ...c,
+        id: `${member.id}-${c.id}`,
+        ...(c.source === undefined ? {} : { source: source(c.source) }),
+        ...(c.figure === undefined ? {} : { figure: figure(c.figure) }),
+      });
     for (const c of s.correlations) input.correlations?.push({ ...c, between: [rename(c.between[0]), rename(c.between[1])] });
   });
 
