@@ -26,6 +26,9 @@ export const REPORT_DEFAULT_TRIALS = 20_000;
 /** Trials of each run of the report's small tornado (two per uncertain assumption): enough to rank drivers, fast. */
 export const REPORT_TORNADO_TRIALS = 2_000;
 
+/** The tornado's whole budget, over its two runs per assumption: a group of many parks gets fewer trials a run (never under 300). */
+const TORNADO_BUDGET_TRIALS = 60_000;
+
 export interface WriteReportOptions {
   /** The folder to write into (created if missing). */
   readonly outDir: string;
@@ -81,7 +84,9 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
   const simulation = options.simulation ?? (await simulate(scenario, { trials: options.trials ?? REPORT_DEFAULT_TRIALS, seed: options.seed }));
   const findings = options.findings ?? checkScenario(scenario);
   const baselineDrivers = await unsourcedBaselineDrivers(scenario);
-  const tornadoTrials = options.tornadoTrials ?? REPORT_TORNADO_TRIALS;
+  // At most one swing per parameter and per metric's baseline.
+  const swung = Object.keys(scenario.parameters).length + Object.keys(scenario.metrics).length;
+  const tornadoTrials = options.tornadoTrials ?? Math.min(REPORT_TORNADO_TRIALS, Math.max(300, Math.floor(TORNADO_BUDGET_TRIALS / (2 * Math.max(1, swung)))));
   const [tornado, growth] = await Promise.all([
     tornadoTrials > 0 ? sensitivity(scenario, { trials: tornadoTrials, seed: options.seed ?? simulation.meta.seed, sobol: false }) : undefined,
     growthNeeded(scenario),
