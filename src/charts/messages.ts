@@ -73,6 +73,9 @@ const en = {
   comparisons: { '>': 'more than', '>=': 'at least', '<': 'less than', '<=': 'at most' } as Record<string, string>,
   targetLabel: (comparison: string, value: string, deadline: number) => `${comparison} ${value} by ${deadline}`,
   betweenLabel: (low: string, high: string, deadline: number) => `${low} to ${high} by ${deadline}`,
+  // A `value` target is about one year's figure: "in 2027", not "by 2027".
+  targetLabelIn: (comparison: string, value: string, year: number) => `${comparison} ${value} in ${year}`,
+  betweenLabelIn: (low: string, high: string, year: number) => `${low} to ${high} in ${year}`,
   parkSpreadTitle: (metric: string, year: number) => `${metric}: each park in ${year}`,
   parkSpreadSubtitle: (parks: number, trials: number) =>
     `${parks} parks, from the highest median down. Lines: 90% of ${trials.toLocaleString('en-US')} trials; bars: the middle 50%; dot: the median.`,
@@ -147,6 +150,9 @@ const zh: typeof en = {
   comparisons: { '>': '超过', '>=': '不低于', '<': '低于', '<=': '不高于' },
   targetLabel: (comparison: string, value: string, deadline: number) => `${deadline} 年${comparison} ${value}`,
   betweenLabel: (low: string, high: string, deadline: number) => `${deadline} 年 ${low} 至 ${high}`,
+  // “2025 年” already reads as the year itself.
+  targetLabelIn: (comparison: string, value: string, year: number) => `${year} 年${comparison} ${value}`,
+  betweenLabelIn: (low: string, high: string, year: number) => `${year} 年 ${low} 至 ${high}`,
   parkSpreadTitle: (metric: string, year: number) => `${metric}：${year} 年各园区`,
   parkSpreadSubtitle: (parks: number, trials: number) => `${parks} 个园区，按中位数从高到低。线：${trials} 次模拟的 90% 区间；条：中间 50%；点：中位数。`,
   park: '园区',

@@ -4,24 +4,26 @@ import { chartMessages } from './messages.js';
 import { formatQuantity } from './units.js';
 
 /**
- * A target in a few words: `more than 100 by 2025`, `at least 30.0 billion yuan by 2025`, `2 to 3 by 2027`.
+ * A target in a few words: `more than 100 by 2025` (a running total), `at least 30.0 billion yuan in 2025` (one year's
+ * value), `2 to 3 in 2027`.
  *
  * @example
  * ```ts
- * targetSummary({ comparison: '>', threshold: 3e10, unit: 'yuan', deadline: 2025, ... }, 'en'); // 'more than 30.0 billion yuan by 2025'
+ * targetSummary({ comparison: '>', threshold: 3e10, unit: 'yuan', deadline: 2025, ... }, 'en'); // 'more than 30.0 billion yuan in 2025' (measure 'value')
  * ```
  */
 export function targetSummary(target: TargetDefinition, lang: Lang): string {
   const m = chartMessages(lang);
+  const inYear = target.measure === 'value';
   if (Array.isArray(target.threshold)) {
     const [low, high] = target.threshold as readonly [number, number];
-    return m.betweenLabel(
+    return (inYear ? m.betweenLabelIn : m.betweenLabel)(
       formatQuantity(low, target.unit, lang, 0, target.displayUnit),
       formatQuantity(high, target.unit, lang, 0, target.displayUnit),
       target.deadline,
     );
   }
-  return m.targetLabel(
+  return (inYear ? m.targetLabelIn : m.targetLabel)(
     m.comparisons[target.comparison] ?? target.comparison,
     formatQuantity(target.threshold as number, target.unit, lang, 0, target.displayUnit),
     target.deadline,

@@ -1,4 +1,5 @@
 import type { VegaBundles } from '../render/bundles.js';
+import type { Answer } from './answer.js';
 import { reportMessages } from './messages.js';
 import type { ParkReport, ReportFigure, ReportTargetRow } from './model.js';
 import { chartFile, chartGroups, chartTitle } from './sections.js';
@@ -18,6 +19,64 @@ function scriptJson(value: unknown): string {
 
 /** The page's only network rule: nothing from outside, inline scripts and styles only. */
 export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+
+/** The answer-first section: each target's odds on a red-to-green scale, in words and numbers. */
+const ANSWER_STYLE = `
+#answer ol { list-style: none; padding: 0; margin: 0; }
+li.answer-item { display: grid; grid-template-columns: 9.5em minmax(0, 1fr); gap: 14px; padding: 12px 0; border-bottom: 1px solid var(--line); }
+.odds { border-radius: 6px; padding: 8px 10px; color: #fff; background: hsl(calc(var(--p) * 125) 62% 36%); text-align: center; align-self: start; }
+.odds-num { display: block; font-size: 20px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.odds-word { display: block; font-size: 13px; }
+li.answer-item h3 { margin: 0 0 4px; font-size: 16px; }
+li.answer-item p { margin: 2px 0; }
+.answer-label { color: var(--muted); font-size: 13px; }
+ul.drivers { margin: 4px 0 0; padding-left: 18px; font-size: 14px; }
+ul.target-findings { margin: 6px 0 0; padding: 6px 10px; list-style: none; border-left: 4px solid #e06a14; background: var(--soft); font-size: 14px; }
+.scale { display: flex; height: 8px; border-radius: 4px; background: linear-gradient(90deg, hsl(0 62% 36%), hsl(62 62% 36%), hsl(125 62% 36%)); margin: 6px 0 2px; max-width: 320px; }
+.scale-labels { display: flex; justify-content: space-between; max-width: 320px; font-size: 11px; color: var(--muted); }
+.precision { font-size: 12px; color: var(--muted); }
+.alert { margin: 12px 0; padding: 10px 14px; border-left: 6px solid #c8102e; background: #fde0dd; }
+.note { color: var(--muted); font-size: 13px; }
+`;
+
+/** Any screen: charts and tables never wider than the page; tables scroll in their own box. */
+const RESPONSIVE_STYLE = `
+main { overflow-wrap: anywhere; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll table { min-width: 640px; }
+.vega svg, .vega-embed, .vega-embed svg { max-width: 100%; height: auto; }
+.vega .static-chart.replaced { display: none; }
+.columns { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+@media (max-width: 800px) { .columns { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 560px) {
+  main { padding: 16px 12px 32px; }
+  h1 { font-size: 21px; }
+  li.answer-item { grid-template-columns: minmax(0, 1fr); gap: 6px; }
+  .odds { display: flex; gap: 10px; align-items: baseline; text-align: left; }
+}
+`;
+
+/** Paper: A4, no hover text or tooltips, the static charts, headings kept with what follows. */
+const PRINT_STYLE = `
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  .no-print, #vg-tooltip-element, .vega-embed { display: none !important; }
+  .vega .static-chart, .vega .static-chart.replaced { display: block !important; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  figure.chart, li.answer-item, tr, ul.figures li, ul.findings li { break-inside: avoid; page-break-inside: avoid; }
+  .table-scroll { overflow: visible; }
+  .table-scroll table { min-width: 0; }
+  figure.chart { overflow: visible; margin: 8px 0 14px; }
+  /* Two or three charts to a page: scaled to a height, never cut. */
+  .vega .static-chart svg { width: auto; max-width: 100%; max-height: 82mm; }
+  figure.chart figcaption { display: none; }
+  .columns { display: block; }
+  .odds, .scale { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #5b636b; --line: #dde1e5; --soft: #f5f7f9; }
@@ -65,6 +124,9 @@ ul.findings li.info { border-color: #4a78b5; }
 .error-text { color: #9b1022; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 #vg-tooltip-element { font-family: inherit; }
+${ANSWER_STYLE}
+${RESPONSIVE_STYLE}
+${PRINT_STYLE}
 `;
 
 // Draws every chart container from its embedded spec, without eval (the CSP forbids it): vega's
@@ -77,14 +139,21 @@ const BOOT = `
   function done() { pending -= 1; if (pending === 0) document.documentElement.setAttribute('data-charts', 'rendered'); }
   if (pending === 0) document.documentElement.setAttribute('data-charts', 'rendered');
   containers.forEach(function (el) {
+    // The static SVG stays where the interactive chart would not fit (a phone): scaled, never clipped.
+    var still = el.querySelector('.static-chart');
+    var natural = still && still.querySelector('svg') ? Number(still.querySelector('svg').getAttribute('width')) : 0;
+    if (still && natural > el.clientWidth) { el.setAttribute('data-rendered', 'static'); done(); return; }
     var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);
-    vegaEmbed(el, spec, { actions: false, renderer: 'svg', ast: true, expr: vega.expressionInterpreter })
-      .then(function () { el.setAttribute('data-rendered', 'true'); done(); })
+    var live = document.createElement('div');
+    live.className = 'live-chart';
+    el.appendChild(live);
+    vegaEmbed(live, spec, { actions: false, renderer: 'svg', ast: true, expr: vega.expressionInterpreter })
+      .then(function () { if (still) still.classList.add('replaced'); el.setAttribute('data-rendered', 'true'); done(); })
       .catch(function (error) {
         var p = document.createElement('p');
         p.className = 'error-text';
         p.textContent = failed + ' ' + (error && error.message ? error.message : String(error));
-        el.replaceChildren(p);
+        live.replaceChildren(p);
         el.setAttribute('data-rendered', 'failed');
         console.error(error);
         done();
@@ -93,15 +162,69 @@ const BOOT = `
 })();
 `;
 
-function targetRow(t: ReportTargetRow, joint = false): string {
-  const verdict = t.deterministicMet === null ? '' : t.deterministicMet ? 'met' : 'missed';
+function targetRow(t: ReportTargetRow, joint = false, m = reportMessages('en')): string {
+  // The nominal case is a value, in neutral ink: never a red/green verdict beside the probability.
+  const note =
+    t.deterministicMet === null || t.deterministic === ''
+      ? ''
+      : ` <span class="note">(${escapeHtml(t.deterministicMet ? m.answer.meets : m.answer.short)})</span>`;
   return (
     `<tr${joint ? ' class="joint"' : ''}>` +
     `<td>${escapeHtml(t.label)}</td><td class="kind">${escapeHtml(t.kind)}</td><td>${escapeHtml(t.threshold)}</td>` +
-    `<td><span class="pill ${verdict}">${escapeHtml(t.deterministic)}</span></td>` +
+    `<td>${escapeHtml(t.deterministic)}${note}</td>` +
     `<td class="num">${escapeHtml(t.probabilityText)}<span class="bar" style="width:${Math.round(t.probability * 60)}px"></span></td>` +
     `<td class="num">${escapeHtml(t.interval)}</td><td class="num">${escapeHtml(t.firstYear)}</td></tr>`
   );
+}
+
+/**
+ * A chart drawn in Node, inline: the page reads with JavaScript off and prints without hover
+ * text. Its ids (clip paths) get the chart's prefix so that two charts never share one.
+ */
+function staticChart(chartId: string, svg: string | undefined, loading: string): string {
+  if (svg === undefined) return `<p class="meta">${escapeHtml(loading)}</p>`;
+  const prefix = `s-${chartId}-`;
+  const body = svg
+    .replace(/^<\?xml[^>]*>\s*/u, '')
+    .replace(/\bid="([^"]+)"/gu, (_, id: string) => `id="${prefix}${id}"`)
+    .replace(/url\(#([^)]+)\)/gu, (_, id: string) => `url(#${prefix}${id})`)
+    .replace(/href="#([^"]+)"/gu, (_, id: string) => `href="#${prefix}${id}"`);
+  return `<div class="static-chart">${body}</div>`;
+}
+
+/** The answer first: each target's odds in words and numbers on a colour scale, what it would take, what drives it, the data check beside it. */
+function answerSection(answer: Answer, m: ReturnType<typeof reportMessages>): string {
+  if (answer.items.length === 0) return '';
+  const a = m.answer;
+  const items = answer.items.map((item) => {
+    const drivers =
+      item.drivers.length === 0
+        ? ''
+        : `<p class="answer-label">${escapeHtml(a.drivers)}</p><ul class="drivers">${item.drivers.map((d) => `<li>${escapeHtml(d.text)}</li>`).join('')}</ul>`;
+    const findings =
+      item.findings.length === 0
+        ? ''
+        : `<ul class="target-findings">${item.findings.map((f) => `<li><strong>${escapeHtml(a.checkNotes)}:</strong> ${escapeHtml(f)}</li>`).join('')}</ul>`;
+    return (
+      `<li class="answer-item ${item.likelihood}" id="answer-${escapeHtml(item.id)}">` +
+      `<div class="odds" style="--p:${item.probability.toFixed(3)}"><span class="odds-num">${escapeHtml(item.probabilityText)}</span><span class="odds-word">${escapeHtml(item.likelihoodText)}</span></div>` +
+      `<div class="answer-body"><h3>${escapeHtml(item.label)}</h3>` +
+      `<p><span class="answer-label">${escapeHtml(a.nominal)}:</span> ${escapeHtml(item.nominal)}</p>` +
+      (item.takes === null ? '' : `<p><span class="answer-label">${escapeHtml(a.takes)}:</span> ${escapeHtml(item.takes)}</p>`) +
+      drivers +
+      findings +
+      '</div></li>'
+    );
+  });
+  return [
+    `<section id="answer"><h2>${escapeHtml(a.heading)}</h2>`,
+    answer.expected === null ? '' : `<p>${escapeHtml(answer.expected)}</p>`,
+    `<div class="scale" aria-hidden="true"></div><div class="scale-labels" aria-hidden="true"><span>0%</span><span>50%</span><span>100%</span></div>`,
+    `<ol>${items.join('')}</ol>`,
+    answer.spreadNote === null ? '' : `<p class="note">${escapeHtml(answer.spreadNote)}</p>`,
+    `<p class="precision">${escapeHtml(answer.precision)}</p>`,
+    '</section>',
+  ].join('\n');
 }
 
 function figureItem(f: ReportFigure, sourceLabel: string): string {
@@ -123,7 +246,7 @@ function figureItem(f: ReportFigure, sourceLabel: string): string {
  * await writeFile('report.html', reportHtml(buildReport(input), vegaBundles()));
  * ```
  */
-export function reportHtml(report: ParkReport, bundles: VegaBundles): string {
+export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs: ReadonlyMap<string, string> = new Map()): string {
   const m = reportMessages(report.lang);
   const parts: string[] = [];
   parts.push(
@@ -136,32 +259,33 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles): string {
     `<p class="meta">${escapeHtml(report.location)} · ${escapeHtml(report.horizon)}</p>`,
     `<p class="meta">${escapeHtml(report.subtitle)}</p></header>`,
     `<section class="verdict ${report.headline.likelihood ?? ''}">${report.headline.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</section>`,
+    answerSection(report.answer, m),
   );
 
   if (report.targets.length > 0) {
     parts.push(
       `<section id="targets"><h2>${escapeHtml(m.targetsHeading)}</h2><p class="meta">${escapeHtml(m.targetsIntro(report.confidence))}</p>`,
-      '<table><thead><tr>',
+      '<div class="table-scroll"><table><thead><tr>',
       [m.colTarget, m.colKind, m.colThreshold, m.colDeterministic, m.colProbability, m.colInterval, m.colFirstYear]
         .map((h) => `<th>${escapeHtml(h)}</th>`)
         .join(''),
       '</tr></thead><tbody>',
-      ...report.targets.map((t) => targetRow(t)),
-      ...(report.joint ? [targetRow(report.joint, true)] : []),
-      ...report.otherJoints.map((t) => targetRow(t, true)),
-      '</tbody></table></section>',
+      ...report.targets.map((t) => targetRow(t, false, m)),
+      ...(report.joint ? [targetRow(report.joint, true, m)] : []),
+      ...report.otherJoints.map((t) => targetRow(t, true, m)),
+      '</tbody></table></div></section>',
     );
   }
 
   const specs: string[] = [];
-  parts.push(`<section id="charts"><h2>${escapeHtml(m.chartsHeading)}</h2><p class="meta">${escapeHtml(m.interactiveNote)}</p>`);
+  parts.push(`<section id="charts"><h2>${escapeHtml(m.chartsHeading)}</h2><p class="meta no-print">${escapeHtml(m.interactiveNote)}</p>`);
   for (const group of chartGroups(report.charts, m)) {
     parts.push(`<h3>${escapeHtml(group.heading)}</h3>`);
     for (const chart of group.charts) {
       const specId = `spec-${chart.id}`;
       specs.push(`<script type="application/json" id="${specId}">${scriptJson(chart.spec)}</script>`);
       parts.push(
-        `<figure class="chart" id="chart-${chart.id}"><div class="vega" role="img" aria-label="${escapeHtml(chartTitle(chart))}" data-spec="${specId}"><p class="meta">${escapeHtml(m.chartLoading)}</p></div>`,
+        `<figure class="chart" id="chart-${chart.id}"><div class="vega" role="img" aria-label="${escapeHtml(chartTitle(chart))}" data-spec="${specId}">${staticChart(chart.id, staticSvgs.get(chart.id), m.chartLoading)}</div>`,
         `<figcaption>${escapeHtml(m.chartFiles)}: <a href="${chartFile(chart, 'png')}">PNG</a> · <a href="${chartFile(chart, 'svg')}">SVG</a> · <a href="${chartFile(chart, 'vl.json')}">Vega-Lite</a></figcaption></figure>`,
       );
     }

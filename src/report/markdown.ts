@@ -25,6 +25,21 @@ export function reportMarkdown(report: ParkReport): string {
   const lines: string[] = [`# ${md(report.title)}`, '', `${md(report.location)} · ${md(report.horizon)}`, '', `_${md(report.subtitle)}_`, ''];
   lines.push(...report.headline.lines.map((line) => `> ${md(line)}`), '');
 
+  if (report.answer.items.length > 0) {
+    const a = m.answer;
+    lines.push(`## ${a.heading}`, '');
+    if (report.answer.expected !== null) lines.push(md(report.answer.expected), '');
+    for (const item of report.answer.items) {
+      lines.push(`- **${md(item.label)}**: ${md(item.probabilityText)}, ${md(item.likelihoodText)}. ${md(a.nominal)}: ${md(item.nominal)}.`);
+      if (item.takes !== null) lines.push(`  - ${md(a.takes)}: ${md(item.takes)}`);
+      for (const d of item.drivers) lines.push(`  - ${md(a.drivers)}: ${md(d.text)}`);
+      for (const f of item.findings) lines.push(`  - ${md(a.checkNotes)}: ${md(f)}`);
+    }
+    lines.push('');
+    if (report.answer.spreadNote !== null) lines.push(`_${md(report.answer.spreadNote)}_`, '');
+    lines.push(`_${md(report.answer.precision)}_`, '');
+  }
+
   if (report.targets.length > 0) {
     lines.push(`## ${m.targetsHeading}`, '', md(m.targetsIntro(report.confidence)), '');
     const rows = [...report.targets, ...(report.joint ? [report.joint] : []), ...report.otherJoints].map((t) => [

@@ -25,14 +25,14 @@ const en = {
   headlineNoTargets: 'The scenario has no targets: only its metrics are projected.',
   headlineCounts: (likely: number, total: number) => `${likely} of ${total} targets are likely on their own (80% or more).`,
   headlineHardest: (label: string, p: string) => `The hardest is “${label}”, at ${p}.`,
-  headlineDeterministic: (met: number, total: number) => `The deterministic projection (every assumption at its central value) meets ${met} of ${total}.`,
+  headlineDeterministic: (met: number, total: number) => `The nominal case (every assumption at its central value) meets ${met} of ${total}.`,
   targetsHeading: 'Targets',
   targetsIntro: (confidence: number) =>
-    `“Deterministic” is the projection with every assumption at its central value; “Probability” is the share of trials that meet the target, with its ${confidence}% Wilson interval.`,
+    `“Nominal case” is the projected value with every assumption at its central value (a value, not a forecast); “Probability” is the share of trials that meet the target, with its ${confidence}% Wilson interval.`,
   colTarget: 'Target',
   colKind: 'Kind',
   colThreshold: 'Threshold',
-  colDeterministic: 'Deterministic',
+  colDeterministic: 'Nominal case',
   colProbability: 'Probability',
   colInterval: 'Interval',
   colFirstYear: 'Typical first year',
@@ -86,6 +86,31 @@ const en = {
   warningsHeading: 'Simulation warnings',
   files: 'Files of this report',
   interactiveNote: 'Hover over a chart for its numbers.',
+  answer: {
+    heading: 'The answer',
+    below: (bound: string) => `below ${bound}`,
+    above: (bound: string) => `above ${bound}`,
+    nominal: 'Nominal case',
+    takes: 'What it would take',
+    drivers: 'What drives it',
+    checkNotes: 'Data check',
+    growthNeeded: (needed: string, base: number, deadline: number, nominal: string | undefined, recent: string | undefined) =>
+      `It needs ${needed} growth a year from ${base} to ${deadline}${nominal === undefined ? '' : `; the nominal case grows ${nominal} a year`}${recent === undefined ? '' : `; ${recent}`}.`,
+    increaseNeeded: (needed: string, base: number, deadline: number, recent: string | undefined) =>
+      `It needs about ${needed} more each year from ${base} to ${deadline}${recent === undefined ? '' : `; ${recent}`}.`,
+    recent: (r: string, from: number, to: number) => `the park grew ${r} a year in ${from}–${to}`,
+    driver: (label: string, low: string, lowPct: number, lowValue: string, high: string, highPct: number, highValue: string) =>
+      `${label}: ${low} if it is ${lowValue} (its ${lowPct}th percentile), ${high} if ${highValue} (its ${highPct}th)`,
+    expected: (expected: string, n: number, half: number, atLeastHalf: string) =>
+      `Expected number of official targets met: ${expected} of ${n}; at least ${half} of them in ${atLeastHalf} of trials.`,
+    precision: (halfWidth: string, confidence: number, trials: number) =>
+      `Simulation precision: each probability is within ±${halfWidth} percentage points (${confidence}% interval, ${trials.toLocaleString('en-US')} trials). That is noise of the simulation only, not the uncertainty of the forecast.`,
+    spreadNote: (low: number, high: number, trials: number) =>
+      `The uncertainty that matters: how the odds move when one key assumption is fixed at its ${low}th or ${high}th percentile, every other drawn (${trials.toLocaleString('en-US')} trials each).`,
+    alert: 'The data check found a likely error in the figures:',
+    meets: 'meets the target',
+    short: 'short of the target',
+  },
   distributions: {
     fixed: (v: string) => v,
     uniform: (a: string, b: string) => `uniform between ${a} and ${b}`,
@@ -116,13 +141,14 @@ const zh: typeof en = {
   headlineNoTargets: '该情景没有目标，只预测各项指标。',
   headlineCounts: (likely: number, total: number) => `${total} 项目标中有 ${likely} 项单独实现的概率在 80% 以上。`,
   headlineHardest: (label: string, p: string) => `最难实现的是“${label}”，概率 ${p}。`,
-  headlineDeterministic: (met: number, total: number) => `确定性预测（各项假设取中心值）实现 ${total} 项中的 ${met} 项。`,
+  headlineDeterministic: (met: number, total: number) => `基准情形（各项假设取中心值）实现 ${total} 项中的 ${met} 项。`,
   targetsHeading: '目标',
-  targetsIntro: (confidence: number) => `“确定性预测”为各项假设取中心值时的结果；“概率”为实现目标的模拟占比，附 ${confidence}% Wilson 区间。`,
+  targetsIntro: (confidence: number) =>
+    `“基准情形”为各项假设取中心值时的预测值（一个数值，而非预测结论）；“概率”为实现目标的模拟占比，附 ${confidence}% Wilson 区间。`,
   colTarget: '目标',
   colKind: '类别',
   colThreshold: '门槛',
-  colDeterministic: '确定性预测',
+  colDeterministic: '基准情形',
   colProbability: '概率',
   colInterval: '区间',
   colFirstYear: '典型首次实现年份',
@@ -170,6 +196,31 @@ const zh: typeof en = {
   warningsHeading: '模拟警告',
   files: '本报告的文件',
   interactiveNote: '将鼠标悬停在图表上可查看数值。',
+  answer: {
+    heading: '结论',
+    below: (bound: string) => `低于 ${bound}`,
+    above: (bound: string) => `高于 ${bound}`,
+    nominal: '基准情形',
+    takes: '实现条件',
+    drivers: '主要影响因素',
+    checkNotes: '数据检查',
+    growthNeeded: (needed: string, base: number, deadline: number, nominal: string | undefined, recent: string | undefined) =>
+      `${base}–${deadline} 年需年均增长 ${needed}${nominal === undefined ? '' : `；基准情形年均增长 ${nominal}`}${recent === undefined ? '' : `；${recent}`}。`,
+    increaseNeeded: (needed: string, base: number, deadline: number, recent: string | undefined) =>
+      `${base}–${deadline} 年每年需增加约 ${needed}${recent === undefined ? '' : `；${recent}`}。`,
+    recent: (r: string, from: number, to: number) => `${from}–${to} 年园区年均增长 ${r}`,
+    driver: (label: string, low: string, lowPct: number, lowValue: string, high: string, highPct: number, highValue: string) =>
+      `${label}：取 ${lowValue}（第 ${lowPct} 百分位）时为 ${low}，取 ${highValue}（第 ${highPct} 百分位）时为 ${high}`,
+    expected: (expected: string, n: number, half: number, atLeastHalf: string) =>
+      `${n} 项官方目标预计实现 ${expected} 项；至少实现 ${half} 项的模拟占 ${atLeastHalf}。`,
+    precision: (halfWidth: string, confidence: number, trials: number) =>
+      `模拟精度：各概率误差在 ±${halfWidth} 个百分点以内（${confidence}% 区间，${trials} 次模拟）。这只是模拟本身的误差，不是预测的不确定性。`,
+    spreadNote: (low: number, high: number, trials: number) =>
+      `真正的不确定性：某一关键假设固定在第 ${low} 或第 ${high} 百分位、其余假设照常抽取时，概率如何变化（每次 ${trials} 次模拟）。`,
+    alert: '数据检查发现数据中可能有错误：',
+    meets: '达到目标',
+    short: '未达目标',
+  },
   distributions: {
     fixed: (v: string) => v,
     uniform: (a: string, b: string) => `均匀分布，${a} 至 ${b}`,

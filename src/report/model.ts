@@ -3,13 +3,16 @@ import type { Lang } from '../charts/messages.js';
 import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { striveSummary, targetSummary } from '../charts/targets.js';
-import { displayUnit, formatProbability, formatQuantity } from '../charts/units.js';
+import { displayUnit, formatQuantity } from '../charts/units.js';
 import type { UnsourcedBaselineDriver } from '../questions/baselineDrivers.js';
+import type { GrowthNeededResult } from '../questions/growthNeeded.js';
+import type { SensitivityResult } from '../questions/sensitivity.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
 import { metricBaseline } from '../scenario/baseline.js';
 import type { InputUnit, Unit } from '../scenario/schema/common.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { type Answer, buildAnswer, honestProbability, intervalText, percentText } from './answer.js';
 import { type Likelihood, reportMessages } from './messages.js';
 
 /** A data-check finding as the report shows it (the data check's `Finding` fits). */
@@ -18,6 +21,8 @@ export interface ReportFinding {
   readonly message: string;
   readonly code?: string;
   readonly confidence?: string;
+  /** The figures it names (target ids, `metrics.<name>`): a finding naming a target is shown beside it. */
+  readonly figures?: readonly string[];
 }
 
 /** What a report is made from: the scenario, its two runs, the data check's findings. */
@@ -31,6 +36,10 @@ export interface ReportInput {
   readonly comparisons?: readonly ComparedResult[];
   /** Assumed, unsourced baselines that drive targets most (`unsourcedBaselineDrivers`): the headline says so. */
   readonly baselineDrivers?: readonly UnsourcedBaselineDriver[];
+  /** A small tornado (`sensitivity` with few trials): the assumptions that drive each target, and its odds at their 10th and 90th percentile. */
+  readonly tornado?: SensitivityResult;
+  /** The growth each target needs, beside the park's recent growth (`growthNeeded`). */
+  readonly growth?: GrowthNeededResult;
   readonly lang?: Lang;
 }
 
@@ -39,7 +48,7 @@ export interface ReportTargetRow {
   readonly label: string;
   readonly kind: string;
   readonly threshold: string;
-  /** Deterministic verdict with the projected value: `missed (94.4)`. */
+  /** The nominal case (every assumption at its central value) as a value: `94.4`; with digits enough not to read as the threshold. */
   readonly deterministic: string;
   readonly deterministicMet: boolean | null;
   readonly probability: number;
@@ -67,6 +76,8 @@ export interface ParkReport {
   readonly subtitle: string;
   readonly horizon: string;
   readonly headline: { readonly lines: readonly string[]; readonly likelihood: Likelihood | null };
+  /** The answer first: per target its odds, what it would take, what drives it; expected targets met; precision once. */
+  readonly answer: Answer;
   readonly targets: readonly ReportTargetRow[];
   readonly joint: ReportTargetRow | null;
   /** Further sets of targets met together: every strive level, then the scenario's `jointTargets`. */
@@ -103,8 +114,6 @@ function valueBeside(value: number, target: SimulatedTarget, lang: Lang): string
   }
   return formatQuantity(value, target.unit, lang, 6, target.displayUnit);
 }
-
-const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
 
 /** The median first year met among trials that met it by the deadline (a later first year is late, not counted). */
 function typicalFirstYear(t: SimulatedTarget): string {
@@ -198,9 +207,9 @@ function headline(simulation: SimulationResult, projection: Projection, lang: La
     lines.push(
       m.headlineAll(
         official.length,
-        formatProbability(joint.probability),
-        percent(joint.interval[0]),
-        percent(joint.interval[1]),
+        honestProbability(joint.probability, joint.interval, lang),
+        percentText(joint.interval[0]),
+        percentText(joint.interval[1]),
         confidence,
         m.likelihood[likelihood],
       ),
@@ -210,7 +219,7 @@ function headline(simulation: SimulationResult, projection: Projection, lang: La
     lines.push(m.headlineCounts(targets.filter((t) => t.probability >= 0.8).length, targets.length));
     // Targets at their official (ensure) levels only: a strive level is never named the hardest.
     const hardest = targets.reduce((a, b) => (b.probability < a.probability ? b : a));
-    lines.push(m.headlineHardest(labelIn(lang, hardest), formatProbability(hardest.probability)));
+    lines.push(m.headlineHardest(labelIn(lang, hardest), honestProbability(hardest.probability, hardest.interval, lang)));
   }
   lines.push(m.headlineDeterministic(projection.targets.filter((t) => t.met).length, projection.targets.length));
   return { lines, likelihood };
@@ -225,6 +234,36 @@ function withBaselineDrivers(h: ParkReport['headline'], scenario: Scenario, driv
     return m.unsourcedBaselineDrives(scenario.metrics[d.metric]?.label ?? d.metric, scenario.horizon.baseYear, labels);
   });
   return { ...h, lines: [...h.lines, ...sentences] };
+}
+
+/** A high-confidence error of the data check leads the headline: the odds below rest on that figure. */
+function withAlerts(h: ParkReport['headline'], alerts: readonly string[], lang: Lang): ParkReport['headline'] {
+  if (alerts.length === 0) return h;
+  const m = reportMessages(lang);
+  return { ...h, lines: [...alerts.map((a) => `${m.answer.alert} ${a}`), ...h.lines] };
+}
+
+/** How the answer names an assumption (a parameter or `baseline:<metric>`) and writes its values, in the scenario's labels and units. */
+function assumptionWording(scenario: Scenario, lang: Lang): { label: (a: string) => string; value: (a: string, v: number) => string } {
+  const m = reportMessages(lang);
+  const metricOf = (a: string) => (a.startsWith('baseline:') ? a.slice('baseline:'.length) : undefined);
+  return {
+    label: (a) => {
+      const metric = metricOf(a);
+      if (metric !== undefined && scenario.metrics[metric] !== undefined)
+        return m.baselineOf(metricLabel(metric, scenario.metrics[metric], lang), scenario.horizon.baseYear);
+      const p = scenario.parameters[a];
+      return p === undefined ? a : parameterLabel(a, p, lang);
+    },
+    value: (a, v) => {
+      const metric = metricOf(a);
+      if (metric !== undefined && scenario.metrics[metric] !== undefined) {
+        const def = scenario.metrics[metric];
+        return formatQuantity(v, def.unit, lang, 0, def.displayUnit);
+      }
+      return figure(v, scenario.parameters[a]?.unit, lang);
+    },
+  };
 }
 
 /** The sourced figures: sourced assumptions, baselines with a source, targets, context figures and series. */
@@ -355,7 +394,7 @@ export function buildReport(input: ReportInput): ParkReport {
   const sourceText = (id?: string) => (id === undefined ? undefined : (sources.find((s) => s.id === id)?.text ?? id));
   const confidence = Math.round(simulation.meta.confidence * 100);
 
-  const interval = (i: readonly [number, number]) => `${percent(i[0])}–${percent(i[1])}`;
+  const interval = intervalText;
   const targets: ReportTargetRow[] = simulation.targets.flatMap((t) => {
     const nominal = projection.targets.find((n) => n.id === t.id);
     const value = nominal === undefined ? '—' : valueBeside(nominal.value, t, lang);
@@ -366,11 +405,11 @@ export function buildReport(input: ReportInput): ParkReport {
       label,
       kind: t.strive === undefined ? kind : m.kindWithEnsure(kind),
       threshold: targetSummary(t, lang),
-      deterministic: nominal === undefined ? '—' : nominal.met ? m.met(value) : m.missed(value),
+      deterministic: value,
       deterministicMet: nominal?.met ?? null,
       probability: t.probability,
-      probabilityText: formatProbability(t.probability),
-      interval: `${percent(t.interval[0])}–${percent(t.interval[1])}`,
+      probabilityText: honestProbability(t.probability, t.interval, lang),
+      interval: intervalText(t.interval),
       firstYear: typicalFirstYear(t),
       likelihood: likelihoodOf(t.probability),
     };
@@ -386,10 +425,10 @@ export function buildReport(input: ReportInput): ParkReport {
         label: m.striveRow(label),
         kind: m.kind.strive,
         threshold: striveSummary(t, lang) ?? '',
-        deterministic: nominalStrive === undefined ? '—' : nominalStrive.met ? m.met(striveValue) : m.missed(striveValue),
+        deterministic: nominalStrive === undefined ? '—' : striveValue,
         deterministicMet: nominalStrive?.met ?? null,
         probability: strive.probability,
-        probabilityText: formatProbability(strive.probability),
+        probabilityText: honestProbability(strive.probability, strive.interval, lang),
         interval: interval(strive.interval),
         firstYear: '',
         likelihood: likelihoodOf(strive.probability),
@@ -402,7 +441,7 @@ export function buildReport(input: ReportInput): ParkReport {
         deterministic: '',
         deterministicMet: null,
         probability: strive.ensureOnly.probability,
-        probabilityText: formatProbability(strive.ensureOnly.probability),
+        probabilityText: honestProbability(strive.ensureOnly.probability, strive.ensureOnly.interval, lang),
         interval: interval(strive.ensureOnly.interval),
         firstYear: '',
         likelihood: likelihoodOf(strive.ensureOnly.probability),
@@ -421,10 +460,10 @@ export function buildReport(input: ReportInput): ParkReport {
     label,
     kind,
     threshold: '',
-    deterministic: met === of ? m.met(`${met}/${of}`) : m.missed(`${met}/${of}`),
+    deterministic: `${met}/${of}`,
     deterministicMet: met === of,
     probability: joint.probability,
-    probabilityText: formatProbability(joint.probability),
+    probabilityText: honestProbability(joint.probability, joint.interval, lang),
     interval: interval(joint.interval),
     firstYear: '',
     likelihood: likelihoodOf(joint.probability),
@@ -462,19 +501,27 @@ export function buildReport(input: ReportInput): ParkReport {
           label: m.jointRow(officialCount),
           kind: m.kind.official,
           threshold: '',
-          deterministic: (() => {
-            const met = projection.targets.filter((t) => t.kind === 'official' && t.met).length;
-            return met === officialCount ? m.met(`${met}/${officialCount}`) : m.missed(`${met}/${officialCount}`);
-          })(),
+          deterministic: `${projection.targets.filter((t) => t.kind === 'official' && t.met).length}/${officialCount}`,
           deterministicMet: projection.targets.filter((t) => t.kind === 'official').every((t) => t.met),
           probability: simulation.joint.probability,
-          probabilityText: formatProbability(simulation.joint.probability),
-          interval: `${percent(simulation.joint.interval[0])}–${percent(simulation.joint.interval[1])}`,
+          probabilityText: honestProbability(simulation.joint.probability, simulation.joint.interval, lang),
+          interval: intervalText(simulation.joint.interval),
           firstYear: '',
           likelihood: likelihoodOf(simulation.joint.probability),
         }
       : null;
 
+  const answer = buildAnswer({
+    simulation,
+    projection,
+    tornado: input.tornado,
+    growth: input.growth,
+    findings: input.findings,
+    lang,
+    baseYear: scenario.horizon.baseYear,
+    wording: assumptionWording(scenario, lang),
+    nominal: (t, value) => valueBeside(value, t, lang),
+  });
   return {
     lang,
     title: m.reportTitle(parkName),
@@ -487,7 +534,8 @@ export function buildReport(input: ReportInput): ParkReport {
       simulation.meta.scenarioHash.replace(/^sha256:/, '').slice(0, 12),
     ),
     horizon: m.horizon(scenario.horizon.baseYear, scenario.horizon.endYear),
-    headline: withBaselineDrivers(headline(simulation, projection, lang), scenario, input.baselineDrivers ?? [], lang),
+    headline: withAlerts(withBaselineDrivers(headline(simulation, projection, lang), scenario, input.baselineDrivers ?? [], lang), answer.alerts, lang),
+    answer,
     targets,
     joint,
     otherJoints,

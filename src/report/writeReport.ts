@@ -4,6 +4,8 @@ import { checkScenario } from '../check/index.js';
 import { openAtomicFolder } from '../files/openAtomicFolder.js';
 import { checkOutputs } from '../files/outputPaths.js';
 import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
+import { growthNeeded } from '../questions/growthNeeded.js';
+import { sensitivity } from '../questions/sensitivity.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
@@ -12,19 +14,26 @@ import { simulate } from '../results/simulate.js';
 import type { Projection, SimulationResult } from '../results/types.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { VERSION } from '../version.js';
+import { resultsCsv } from './csv.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
 import { chartFile } from './sections.js';
 
-/** Trials for a report when none are asked for: intervals within ±1 percentage point. */
-export const REPORT_DEFAULT_TRIALS = 10_000;
+/** Trials for a report when none are asked for: the same as `parkcast run`'s (±0.7 pp at worst), so both give the same numbers. */
+export const REPORT_DEFAULT_TRIALS = 20_000;
+
+/** Trials of each run of the report's small tornado (two per uncertain assumption): enough to rank drivers, fast. */
+export const REPORT_TORNADO_TRIALS = 2_000;
+
+/** The tornado's whole budget, over its two runs per assumption: a group of many parks gets fewer trials a run (never under 300). */
+const TORNADO_BUDGET_TRIALS = 60_000;
 
 export interface WriteReportOptions {
   /** The folder to write into (created if missing). */
   readonly outDir: string;
   readonly lang?: Lang;
-  /** Monte Carlo trials (default 10,000) and master seed (default 1). */
+  /** Monte Carlo trials (default 20,000, as `parkcast run`) and master seed (default 1). */
   readonly trials?: number;
   readonly seed?: string | number;
   /** The data check's findings; by default the data check is run on the scenario. */
@@ -38,10 +47,12 @@ export interface WriteReportOptions {
   readonly file?: string;
   /** PNG pixels per SVG unit (default 2). */
   readonly pngScale?: number;
+  /** Trials of each run of the drivers' tornado (default 2,000); 0 leaves the drivers out. */
+  readonly tornadoTrials?: number;
 }
 
 /** What a report writes into its folder: three files and a folder of charts (which the folder's other files never clash with). */
-export const REPORT_ENTRIES: readonly string[] = ['report.html', 'report.md', 'results.json', 'charts/'];
+export const REPORT_ENTRIES: readonly string[] = ['report.html', 'report.md', 'results.json', 'results.csv', 'charts/'];
 
 /** What `writeReport` wrote. */
 export interface WrittenReport {
@@ -73,7 +84,14 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
   const simulation = options.simulation ?? (await simulate(scenario, { trials: options.trials ?? REPORT_DEFAULT_TRIALS, seed: options.seed }));
   const findings = options.findings ?? checkScenario(scenario);
   const baselineDrivers = await unsourcedBaselineDrivers(scenario);
-  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, lang });
+  // At most one swing per parameter and per metric's baseline.
+  const swung = Object.keys(scenario.parameters).length + Object.keys(scenario.metrics).length;
+  const tornadoTrials = options.tornadoTrials ?? Math.min(REPORT_TORNADO_TRIALS, Math.max(300, Math.floor(TORNADO_BUDGET_TRIALS / (2 * Math.max(1, swung)))));
+  const [tornado, growth] = await Promise.all([
+    tornadoTrials > 0 ? sensitivity(scenario, { trials: tornadoTrials, seed: options.seed ?? simulation.meta.seed, sobol: false }) : undefined,
+    growthNeeded(scenario),
+  ]);
+  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, tornado, growth, lang });
 
   const folder = await openAtomicFolder(options.outDir);
   const files: Array<{ path: string; bytes: number }> = [];
@@ -82,16 +100,19 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     files.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
   };
   try {
+    const svgs = new Map<string, string>();
     for (const chart of report.charts) {
       const svg = await renderSvg(chart.spec);
+      svgs.set(chart.id, svg);
       await write(chartFile(chart, 'vl.json'), `${JSON.stringify(chart.spec, null, 2)}\n`);
       await write(chartFile(chart, 'svg'), svg);
       await write(chartFile(chart, 'png'), await renderPng(svg, { scale: options.pngScale }));
     }
     const results = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+    await write('results.csv', resultsCsv(projection, simulation));
     await write('report.md', reportMarkdown(report));
-    await write('report.html', reportHtml(report, vegaBundles()));
+    await write('report.html', reportHtml(report, vegaBundles(), svgs));
     await folder.commit();
   } catch (error) {
     await folder.discard();

@@ -94,7 +94,7 @@ describe('fan chart', () => {
     // Billions of yuan: the baseline 12e9 is 12 on the axis, the target 20e9 is 20, at 2026.
     expect(base.rows).toEqual([expect.objectContaining({ year: 2022, value: 12 })]);
     const target = layers.find((l) => markType(l) === 'point' && l.encoding?.y?.field === 'level');
-    expect(target?.rows).toEqual([expect.objectContaining({ year: 2026, level: 20, text: 'at least 20 billion yuan by 2026' })]);
+    expect(target?.rows).toEqual([expect.objectContaining({ year: 2026, level: 20, text: 'at least 20 billion yuan in 2026' })]);
     expect(band90.encoding?.y?.title).toBe('Billion yuan');
     // Quantiles per year, scaled to the axis unit.
     const metric = simulation.metrics.find((m) => m.name === 'output');

@@ -27,7 +27,7 @@ describe('a 确保/力争 plan written in 亿元 and 亩, with Chinese labels an
     // The English report keeps the English labels.
     const english = buildReport({ ...input, lang: 'en' });
     expect(english.targets[0].label).toBe('Main business revenue: ensure 10 bn yuan, strive for 16 bn');
-    expect(english.targets.find((t) => t.id === 'land-500-mu')?.threshold).toBe('at least 500 mu by 2024');
+    expect(english.targets.find((t) => t.id === 'land-500-mu')?.threshold).toBe('at least 500 mu in 2024');
   });
 
   it('the headline speaks of the ensure levels only: the hardest target named is never a strive level', async () => {

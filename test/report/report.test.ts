@@ -19,7 +19,8 @@ describe('buildReport', () => {
     expect(report.targets.map((t) => t.id)).toEqual(scenario.targets.map((t) => t.id));
     const revenue = report.targets.find((t) => t.id === 'enterprise-revenue-2023');
     // Just under its threshold: written with enough digits not to read as 10.00 billion.
-    expect(revenue?.deterministic).toBe('missed (9.996 billion yuan)');
+    expect(revenue?.deterministic).toBe('9.996 billion yuan');
+    expect(revenue?.deterministicMet).toBe(false);
     expect(revenue?.interval).toMatch(/^\d+\.\d%–\d+\.\d%$/);
     expect(report.joint?.label).toBe('All 7 official targets together');
     expect(report.assumed.find((f) => f.label.startsWith('Upstream and downstream enterprises introduced per year'))).toMatchObject({
@@ -42,7 +43,7 @@ describe('buildReport', () => {
   it('writes Markdown with the targets table and the charts as PNG images', async () => {
     const { scenario, projection, simulation } = await chartResults();
     const markdown = reportMarkdown(buildReport({ scenario, projection, simulation, findings: [{ severity: 'warning', message: 'A *figure* | looks odd' }] }));
-    expect(markdown).toContain('| Target | Kind | Threshold | Deterministic | Probability | Interval | Typical first year |');
+    expect(markdown).toContain('| Target | Kind | Threshold | Nominal case | Probability | Interval | Typical first year |');
     expect(markdown).toContain('![Chance of meeting each target](charts/target-probabilities.png)');
     expect(markdown).toContain('A \\*figure\\* \\| looks odd');
     expect(markdown).toContain('At least 50 enterprises introduced by 2025 & kept \\<there\\>');
@@ -58,7 +59,7 @@ describe('writeReport', () => {
 
   it('writes report.html, report.md, results.json and each chart as .vl.json, .svg and .png, with no temporary files left', async () => {
     const top = (await readdir(written.outDir)).sort();
-    expect(top).toEqual(['charts', 'report.html', 'report.md', 'results.json']);
+    expect(top).toEqual(['charts', 'report.html', 'report.md', 'results.csv', 'results.json']);
     const charts = (await readdir(join(written.outDir, 'charts'))).sort();
     const expected = written.report.charts.flatMap((c) => [`${c.id}.png`, `${c.id}.svg`, `${c.id}.vl.json`]).sort();
     expect(charts).toEqual(expected);
@@ -101,7 +102,7 @@ describe('parkcast report (the command)', () => {
     expect(code).toBe(0);
     expect(errors).toEqual([]);
     expect(lines[0]).toMatch(/report written to .*jinyang\/$/);
-    expect(lines.join('\n')).toMatch(/report\.html +\d+ KB/);
+    expect(lines.join('\n')).toMatch(/report\.html +[\d,]+ KB/);
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="zh-CN"');
     expect(html).toContain('晋阳湖数字经济产业园');

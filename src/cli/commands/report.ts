@@ -49,6 +49,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   io.out(`  report.html   ${kilobytes(size('report.html'))} (self-contained; open it in a browser, works offline)`);
   io.out(`  report.md     ${kilobytes(size('report.md'))}`);
   io.out(`  results.json  ${kilobytes(size('results.json'))}`);
+  io.out(`  results.csv   ${kilobytes(size('results.csv'))} (one row per target)`);
   io.out(`  charts/       ${charts} chart${charts === 1 ? '' : 's'} as .vl.json, .svg and .png`);
   return EXIT.ok;
 }

@@ -1,6 +1,17 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkScenario, formatFinding, MAX_TRIALS, project, REPORT_ENTRIES, type Scenario, simulate, writeReport } from '../../index.js';
+import {
+  checkScenario,
+  formatFinding,
+  type IndexedPark,
+  MAX_TRIALS,
+  project,
+  REPORT_ENTRIES,
+  reportsIndexHtml,
+  type Scenario,
+  simulate,
+  writeReport,
+} from '../../index.js';
 import { confirmLongRun } from '../estimate.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { defaultWorkers, EXIT, type Io, printJson } from '../io.js';
@@ -51,7 +62,7 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
   }
   const reportsDir = options.reports === undefined ? join('out', 'reports') : options.reports;
   // The reports' folder first (before reading anything), then every scenario, then each park's folder: all before any run.
-  if (reportsDir !== false && !(await outputsWritable([{ kind: 'folder', path: reportsDir, entries: [], option: '--reports' }], files, io))) {
+  if (reportsDir !== false && !(await outputsWritable([{ kind: 'folder', path: reportsDir, entries: ['index.html'], option: '--reports' }], files, io))) {
     return EXIT.invalidInput;
   }
   let code: number = EXIT.ok;
@@ -97,6 +108,7 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
   const results: unknown[] = [];
   const findingLines: string[] = [];
   const reportLines: string[] = [];
+  const indexed: IndexedPark[] = [];
   for (const { file, scenario } of loaded) {
     const projection = await project(scenario);
     const simulation = await simulate(scenario, { trials, seed: options.seed, workers });
@@ -107,6 +119,7 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
       // The report reuses the results just computed: nothing runs twice.
       const written = await writeReport(scenario, { outDir: join(reportsDir, scenario.park.id), projection, simulation, findings, file });
       reportLines.push(`  ${join(written.outDir, 'report.html')}`);
+      indexed.push({ id: scenario.park.id, name: scenario.park.name, simulation, projection, href: `${scenario.park.id}/report.html` });
     }
     simulation.targets.forEach((t, i) => {
       const nominal = projection.targets[i];
@@ -129,6 +142,10 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
       simulation.joint.targets.length > 0 ? formatProbability(simulation.joint.probability) : '—',
       simulation.joint.targets.length > 0 ? formatInterval(simulation.joint.interval) : '—',
     ]);
+  }
+  if (reportsDir !== false && indexed.length > 0) {
+    await writeFile(join(reportsDir, 'index.html'), reportsIndexHtml(indexed));
+    reportLines.unshift(`  ${join(reportsDir, 'index.html')} (every park, linking to each report)`);
   }
   if (options.json) {
     printJson(io, results);
