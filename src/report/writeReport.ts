@@ -4,6 +4,7 @@ import { checkScenario } from '../check/index.js';
 import { openAtomicFolder } from '../files/openAtomicFolder.js';
 import { checkOutputs } from '../files/outputPaths.js';
 import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
+import { mainAssumptions } from '../questions/mainAssumptions.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
@@ -16,6 +17,7 @@ import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
 import { chartFile } from './sections.js';
+import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf.js';
 
 /** Trials for a report when none are asked for: intervals within ±1 percentage point. */
 export const REPORT_DEFAULT_TRIALS = 10_000;
@@ -38,6 +40,11 @@ export interface WriteReportOptions {
   readonly file?: string;
   /** PNG pixels per SVG unit (default 2). */
   readonly pngScale?: number;
+  /**
+   * The HTML report's what-if section (default true): the main assumptions as sliders, every
+   * probability recomputed in the page. It inlines the engine, about 1.2 MB (docs/browser.md).
+   */
+  readonly whatIf?: boolean;
 }
 
 /** What a report writes into its folder: three files and a folder of charts (which the folder's other files never clash with). */
@@ -74,6 +81,9 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
   const findings = options.findings ?? checkScenario(scenario);
   const baselineDrivers = await unsourcedBaselineDrivers(scenario);
   const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, lang });
+  // The what-if section (src/report/whatIf.ts): the page script is read before any file is written.
+  const whatIf =
+    options.whatIf === false ? undefined : whatIfSection(whatIfData(scenario, simulation, await mainAssumptions(scenario), lang), whatIfPageScript());
 
   const folder = await openAtomicFolder(options.outDir);
   const files: Array<{ path: string; bytes: number }> = [];
@@ -91,7 +101,7 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     const results = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
     await write('report.md', reportMarkdown(report));
-    await write('report.html', reportHtml(report, vegaBundles()));
+    await write('report.html', reportHtml(report, vegaBundles(), whatIf));
     await folder.commit();
   } catch (error) {
     await folder.discard();
