@@ -7,7 +7,20 @@
  * shown as a variant for the scenario file. Bundled as a classic script
  * (dist/browser/report-what-if.global.js) and inlined by src/report/whatIf.ts.
  */
-import { type Distribution, formatProbability, formatQuantity, type Scenario, type SimulationResult, simulate, withAssumptions } from '../browserEntry.js';
+import {
+  type Distribution,
+  formatProbability,
+  formatQuantity,
+  parkCharts,
+  type Scenario,
+  type SimulationResult,
+  simulate,
+  withAssumptions,
+} from '../browserEntry.js';
+
+/** vega-embed and vega, inlined by the report after this script: there by the time a reader moves a slider. */
+declare const vegaEmbed: ((el: HTMLElement, spec: unknown, options: Record<string, unknown>) => Promise<unknown>) | undefined;
+declare const vega: { expressionInterpreter: unknown } | undefined;
 
 /** The shape src/report/whatIf.ts embeds (`WhatIfData`); browser/ may import only browserEntry.ts, so it is restated here. */
 interface Data {
@@ -162,6 +175,34 @@ function showResults(result: SimulationResult | null): void {
     );
   });
   byId('what-if-results').replaceChildren(element('table', {}, element('thead', {}, head), element('tbody', {}, ...body)));
+  drawChart(result);
+}
+
+/**
+ * The target-probabilities chart of the what-if run, drawn as the report draws its charts (vega's
+ * expression interpreter: the CSP allows no eval for vega). Hidden for the scenario as written,
+ * whose own chart is in the report's charts.
+ */
+function drawChart(result: SimulationResult | null): void {
+  const figure = byId('what-if-chart');
+  if (result === null || typeof vegaEmbed === 'undefined' || typeof vega === 'undefined') {
+    figure.hidden = true;
+    figure.replaceChildren();
+    return;
+  }
+  const chart = parkCharts({ simulation: result }, data.lang).find((c) => c.kind === 'targetProbabilities');
+  if (chart === undefined) return;
+  const container = element('div', { class: 'vega', role: 'img', 'aria-label': m.chartLabel });
+  figure.replaceChildren(container);
+  figure.hidden = false;
+  const drawn = runId;
+  vegaEmbed(container, chart.spec, { actions: false, renderer: 'svg', ast: true, expr: vega.expressionInterpreter }).then(
+    () => container.setAttribute('data-rendered', drawn === runId ? 'true' : 'stale'),
+    (error: unknown) => {
+      container.setAttribute('data-rendered', 'failed');
+      console.error(error);
+    },
+  );
 }
 
 /** The widest half-width of the rows' intervals: the precision every shown probability has. */

@@ -32,6 +32,7 @@ const en = {
     copied: 'Copied.',
     copyFailed: 'Select the text and copy it.',
     noChange: '(no assumption moved)',
+    chartLabel: 'Probability of each target with the moved assumptions',
   },
 };
 
@@ -66,6 +67,7 @@ const zh: typeof en = {
     copied: '已复制。',
     copyFailed: '请选中文本后复制。',
     noChange: '（未调整任何假设）',
+    chartLabel: '调整假设后各目标的实现概率',
   },
 };
 

@@ -123,11 +123,16 @@ describe.skipIf(!chromiumAvailable)('the report’s what-if section in headless 
       for (const t of compared.targets) expect(ofVariant(t)).toBe(shown[`target:${t.id}`]);
       expect(ofVariant(compared.joint)).toBe(shown.joint);
 
+      // The what-if run's target-probabilities chart, drawn with its bars.
+      await page.waitForSelector('#what-if-chart [data-rendered="true"]', { timeout: 20_000 });
+      expect(await page.locator('#what-if-chart svg path[aria-roledescription="bar"]').count()).toBeGreaterThan(0);
+
       // Back to the scenario as written: the report's own numbers, and no variant.
       await page.click('#what-if-reset');
       expect(await shownProbabilities(page)).toEqual(asWritten);
       expect(await page.getAttribute('#what-if', 'data-state')).toBe('idle');
       expect(await page.isDisabled('#what-if-copy')).toBe(true);
+      expect(await page.isHidden('#what-if-chart')).toBe(true);
 
       expect(watch.problems).toEqual([]);
       expect(watch.requests).toEqual([]);
