@@ -90,7 +90,12 @@ export default defineConfig([
     // The workbench (docs/browser.md): its page script and its worker (the engine inside), as
     // classic scripts to inline, then dist/workbench.html around them.
     name: 'workbench',
-    entry: { 'workbench-page': 'src/browser/workbench/page.ts', 'workbench-worker': 'src/browser/workbench/worker.ts' },
+    // The report's what-if script (src/report/whatIf.ts inlines it) is built here too.
+    entry: {
+      'workbench-page': 'src/browser/workbench/page.ts',
+      'workbench-worker': 'src/browser/workbench/worker.ts',
+      'report-what-if': 'src/browser/whatIfPage.ts',
+    },
     outDir: 'dist/browser',
     format: ['iife'],
     platform: 'browser',

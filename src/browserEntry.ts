@@ -19,6 +19,9 @@ export { ScenarioError, formatProblem, formatPath, type Problem } from './proble
 export { project } from './results/project.js';
 export { simulate, DEFAULT_SEED, DEFAULT_TRIALS, type SimulateOptions } from './results/simulate.js';
 export { RunAborted } from './engine/run.js';
+// What-if: a scenario with some assumptions' distributions replaced (e.g. fixed at a value)
+export { withAssumptions, withAssumptionFixed } from './assumptions/withAssumptions.js';
+export type { Distribution } from './scenario/schema/distribution.js';
 export type { Projection, ProjectedTarget, SimulationResult, SimulatedTarget, SimulatedMetricYear, Quantiles, ResultMeta } from './results/types.js';
 
 // The data check

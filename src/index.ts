@@ -96,6 +96,7 @@ export {
   type SwungAssumption,
 } from './questions/sensitivity.js';
 export { sobolIndices, type SobolResult, type SobolTarget, type SobolDecomposition, type SobolIndex } from './questions/sobolIndices.js';
+export { mainAssumptions, type MainAssumption, type MainAssumptionsOptions } from './questions/mainAssumptions.js';
 export { goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './questions/goalSeek.js';
 export { growthNeeded, recentGrowth, type GrowthNeededResult, type GrowthNeededTarget, type RecentGrowth } from './questions/growthNeeded.js';
 export {

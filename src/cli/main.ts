@@ -155,6 +155,7 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(new Option('--lang <LANG>', 'language of the report').choices(['en', 'zh']).default('en'))
+    .addOption(new Option('--no-what-if', 'leave out the HTML report’s what-if section (and the engine it inlines, about 1.2 MB)'))
     .addOption(yesOption())
     .action(async (file: string, options) => {
       process.exitCode = await (await import('./commands/report.js')).reportCommand(file, options, io);

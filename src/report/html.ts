@@ -3,6 +3,7 @@ import type { Answer } from './answer.js';
 import { reportMessages } from './messages.js';
 import type { ParkReport, ReportFigure, ReportTargetRow } from './model.js';
 import { chartFile, chartGroups, chartTitle } from './sections.js';
+import type { WhatIfFragment } from './whatIf.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -246,12 +247,12 @@ function figureItem(f: ReportFigure, sourceLabel: string): string {
  * await writeFile('report.html', reportHtml(buildReport(input), vegaBundles()));
  * ```
  */
-export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs: ReadonlyMap<string, string> = new Map()): string {
+export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs: ReadonlyMap<string, string> = new Map(), whatIf?: WhatIfFragment): string {
   const m = reportMessages(report.lang);
   const parts: string[] = [];
   parts.push(
     `<!doctype html>\n<html lang="${m.htmlLang}" data-chart-failed="${escapeHtml(m.chartFailed)}">\n<head>\n<meta charset="utf-8">`,
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${whatIf?.csp ?? REPORT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(report.title)}</title>`,
     `<style>${STYLE}</style>\n</head>\n<body>\n<main>`,
@@ -276,6 +277,8 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs:
       '</tbody></table></div></section>',
     );
   }
+  // The what-if section (src/report/whatIf.ts), when the report has one.
+  if (whatIf !== undefined) parts.push(whatIf.html);
 
   const specs: string[] = [];
   parts.push(`<section id="charts"><h2>${escapeHtml(m.chartsHeading)}</h2><p class="meta no-print">${escapeHtml(m.interactiveNote)}</p>`);

@@ -5,6 +5,7 @@ import { openAtomicFolder } from '../files/openAtomicFolder.js';
 import { checkOutputs } from '../files/outputPaths.js';
 import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
 import { growthNeeded } from '../questions/growthNeeded.js';
+import { mainAssumptions } from '../questions/mainAssumptions.js';
 import { sensitivity } from '../questions/sensitivity.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
@@ -19,6 +20,7 @@ import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
 import { chartFile } from './sections.js';
+import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf.js';
 
 /** Trials for a report when none are asked for: the same as `parkcast run`'s (±0.7 pp at worst), so both give the same numbers. */
 export const REPORT_DEFAULT_TRIALS = 20_000;
@@ -49,6 +51,11 @@ export interface WriteReportOptions {
   readonly pngScale?: number;
   /** Trials of each run of the drivers' tornado (default 2,000); 0 leaves the drivers out. */
   readonly tornadoTrials?: number;
+  /**
+   * The HTML report's what-if section (default true): the main assumptions as sliders, every
+   * probability recomputed in the page. It inlines the engine, about 1.2 MB (docs/browser.md).
+   */
+  readonly whatIf?: boolean;
 }
 
 /** What a report writes into its folder: three files and a folder of charts (which the folder's other files never clash with). */
@@ -92,6 +99,9 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     growthNeeded(scenario),
   ]);
   const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, tornado, growth, lang });
+  // The what-if section (src/report/whatIf.ts): the page script is read before any file is written.
+  const whatIf =
+    options.whatIf === false ? undefined : whatIfSection(whatIfData(scenario, simulation, await mainAssumptions(scenario), lang), whatIfPageScript());
 
   const folder = await openAtomicFolder(options.outDir);
   const files: Array<{ path: string; bytes: number }> = [];
@@ -112,7 +122,7 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
     await write('results.csv', resultsCsv(projection, simulation));
     await write('report.md', reportMarkdown(report));
-    await write('report.html', reportHtml(report, vegaBundles(), svgs));
+    await write('report.html', reportHtml(report, vegaBundles(), svgs, whatIf));
     await folder.commit();
   } catch (error) {
     await folder.discard();

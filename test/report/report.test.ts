@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/check/index.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
-import { buildReport, likelihoodOf, REPORT_CSP, reportMarkdown, type WrittenReport, writeReport } from '../../src/report/index.js';
+import { buildReport, likelihoodOf, REPORT_CSP, reportMarkdown, WHAT_IF_CSP, type WrittenReport, writeReport } from '../../src/report/index.js';
 import { chartResults, chartScenarioInput, seedResults } from '../charts/results.js';
 import { pngSize } from '../render/png.js';
 
@@ -80,7 +80,8 @@ describe('writeReport', () => {
 
   it('report.html is self-contained: the three libraries inlined, a CSP with no network, no outside address loaded', async () => {
     const html = await readFile(join(written.outDir, 'report.html'), 'utf8');
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    // With the what-if section (the default): the engine's expression kernels need 'unsafe-eval'.
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${WHAT_IF_CSP}">`);
     expect(html).toMatch(/t\.version="6\.4\.0"/); // vega
     expect(html).toContain('vegaLite');
     expect(html).toContain('vegaEmbed');
@@ -89,6 +90,20 @@ describe('writeReport', () => {
     expect(markup.match(/<(script|link|img|iframe|object|embed)[^>]+(src|href|data)=/gi)).toBeNull();
     expect(/sourceMappingURL/.test(html)).toBe(false);
     expect(html.match(/data-spec="/g)).toHaveLength(written.report.charts.length);
+    // The what-if section inlines the engine (about 1.2 MB).
+    expect(Buffer.byteLength(html)).toBeLessThan(2_500_000);
+  });
+
+  it('without the what-if section: the plain CSP, no engine, under 1.5 MB', async () => {
+    const plain = await writeReport((await seedResults()).scenario, {
+      outDir: await mkdtemp(join(tmpdir(), 'parkcast-report-')),
+      trials: 500,
+      pngScale: 1,
+      whatIf: false,
+    });
+    const html = await readFile(join(plain.outDir, 'report.html'), 'utf8');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    expect(html).not.toContain('id="what-if"');
     expect(Buffer.byteLength(html)).toBeLessThan(1_500_000);
   });
 });

@@ -11,6 +11,8 @@ export interface ReportCommandOptions {
   trials?: number;
   seed?: string | number;
   lang?: 'en' | 'zh';
+  /** false with --no-what-if: the HTML report without its what-if section. */
+  whatIf?: boolean;
   /** Start a run estimated to take more than ten minutes. */
   yes?: boolean;
 }
@@ -18,7 +20,7 @@ export interface ReportCommandOptions {
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 
 /**
- * `parkcast report FILE [--out DIR] [--trials N] [--seed S] [--lang en|zh]`: projects, simulates
+ * `parkcast report FILE [--out DIR] [--trials N] [--seed S] [--lang en|zh] [--no-what-if]`: projects, simulates
  * and checks the scenario, and writes report.html (self-contained, offline), report.md,
  * results.json and charts/ (*.vl.json, *.svg, *.png); prints where.
  */
@@ -41,7 +43,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   const outDir = options.out ?? join('out', 'reports', scenario.park.id);
   if (options.out === undefined && !(await outputsWritable([folder(outDir)], [file], io))) return EXIT.invalidInput;
   if (!(await confirmLongRun([scenario], trials, 1, options.yes, io))) return EXIT.usage;
-  const written = await writeReport(scenario, { outDir, lang, trials: options.trials, seed: options.seed, file });
+  const written = await writeReport(scenario, { outDir, lang, trials: options.trials, seed: options.seed, file, whatIf: options.whatIf });
   const size = (path: string) => written.files.find((f) => f.path === path)?.bytes ?? 0;
   const charts = written.report.charts.length;
   const shown = relative(process.cwd(), written.outDir) || '.';

@@ -1,0 +1,321 @@
+/// <reference lib="dom" />
+/**
+ * The report's what-if page script: sliders for the main assumptions, each within its plausible
+ * range; on a move, the scenario with the moved assumptions fixed is simulated on the page's
+ * thread (the engine yields between blocks, so the page stays responsive) with the report's seed
+ * and trials, and every probability is shown against the scenario as written. The change is
+ * shown as a variant for the scenario file. Bundled as a classic script
+ * (dist/browser/report-what-if.global.js) and inlined by src/report/whatIf.ts.
+ */
+import {
+  type Distribution,
+  formatProbability,
+  formatQuantity,
+  parkCharts,
+  type Scenario,
+  type SimulationResult,
+  simulate,
+  withAssumptions,
+} from '../browserEntry.js';
+
+/** vega-embed and vega, inlined by the report after this script: there by the time a reader moves a slider. */
+declare const vegaEmbed: ((el: HTMLElement, spec: unknown, options: Record<string, unknown>) => Promise<unknown>) | undefined;
+declare const vega: { expressionInterpreter: unknown } | undefined;
+
+/** The shape src/report/whatIf.ts embeds (`WhatIfData`); browser/ may import only browserEntry.ts, so it is restated here. */
+interface Data {
+  readonly lang: 'en' | 'zh';
+  readonly seed: string | number;
+  readonly trials: number;
+  readonly confidence: number;
+  readonly scenario: Scenario;
+  readonly assumptions: ReadonlyArray<{
+    readonly name: string;
+    readonly metric?: string;
+    readonly label: string;
+    readonly detail: string;
+    readonly unitText: string;
+    // biome-ignore lint/suspicious/noExplicitAny: a MeasureUnit, passed through to formatQuantity
+    readonly measureUnit?: any;
+    // biome-ignore lint/suspicious/noExplicitAny: an InputUnit, passed through to formatQuantity
+    readonly displayUnit?: any;
+    readonly point: number;
+    readonly low: number;
+    readonly high: number;
+    readonly rangeText: string;
+    readonly drawnText: string;
+  }>;
+  readonly rows: ReadonlyArray<{
+    readonly key: string;
+    readonly label: string;
+    readonly joint: boolean;
+    readonly probability: number;
+    readonly interval: readonly [number, number];
+  }>;
+  readonly messages: Record<string, string>;
+}
+
+/** Slider positions across each range: fine enough to feel continuous, coarse enough for readable values. */
+const STEPS = 200;
+/** Wait this long after the last move before recomputing (a run of 10,000 trials takes some 20–50 ms). */
+const DEBOUNCE_MS = 120;
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const section = byId<HTMLElement>('what-if');
+const data = JSON.parse(byId('what-if-data').textContent ?? '{}') as Data;
+const m = data.messages;
+const locale = data.lang === 'zh' ? 'zh-CN' : 'en-US';
+
+const element = (tag: string, props: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement => {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) el.setAttribute(key, value);
+  el.append(...children);
+  return el;
+};
+
+/** A value on the slider's grid, rounded to the grid's own precision so a variant reads 27.3, not 27.300000000000004. */
+function valueAt(a: Data['assumptions'][number], position: number): number {
+  if (position <= 0) return a.low;
+  if (position >= STEPS) return a.high;
+  const step = (a.high - a.low) / STEPS;
+  const raw = a.low + position * step;
+  const decimals = Math.max(0, Math.min(15, 1 - Math.floor(Math.log10(step))));
+  return Number(raw.toFixed(decimals));
+}
+
+function positionOf(a: Data['assumptions'][number], value: number): number {
+  return Math.max(0, Math.min(STEPS, Math.round(((value - a.low) / (a.high - a.low)) * STEPS)));
+}
+
+function formatValue(a: Data['assumptions'][number], value: number): string {
+  // As src/report/whatIf.ts formats them (formatAssumptionValue).
+  if (a.measureUnit !== undefined) {
+    const quantity = formatQuantity(value, a.measureUnit, data.lang, 1, a.displayUnit);
+    return a.measureUnit === 'yuan' && a.unitText !== 'yuan' && a.unitText !== '' ? `${quantity} ${a.unitText}` : quantity;
+  }
+  const number = Number(value.toPrecision(3)).toLocaleString(locale, { maximumFractionDigits: 6 });
+  return a.unitText === '' ? number : `${number} ${a.unitText}`;
+}
+
+/** The moved assumptions and their values; absent: drawn as written. */
+const moved = new Map<string, number>();
+const sliders = new Map<string, { input: HTMLInputElement; shown: HTMLElement }>();
+
+function buildControls(): void {
+  const list = element('div', { class: 'what-if-assumptions' });
+  for (const a of data.assumptions) {
+    const input = element('input', {
+      type: 'range',
+      min: '0',
+      max: String(STEPS),
+      step: '1',
+      value: String(positionOf(a, a.point)),
+      'data-assumption': a.name,
+      'aria-label': a.label,
+      style: 'flex:1 1 12rem;min-width:8rem',
+    }) as HTMLInputElement;
+    const shown = element('span', { class: 'what-if-value figure-value' }, m.asWritten);
+    input.addEventListener('input', () => {
+      const value = valueAt(a, Number(input.value));
+      moved.set(a.name, value);
+      shown.textContent = `${m.fixedAt} ${formatValue(a, value)}`;
+      input.setAttribute('data-value', String(value));
+      changed();
+    });
+    sliders.set(a.name, { input, shown });
+    list.append(
+      element(
+        'div',
+        { class: 'what-if-assumption', style: 'padding:8px 0;border-bottom:1px solid var(--line)' },
+        element('div', { class: 'figure-label' }, a.label, ' ', element('code', { class: 'meta' }, a.name)),
+        ...(a.detail === '' ? [] : [element('div', { class: 'figure-detail' }, a.detail)]),
+        element(
+          'div',
+          { style: 'display:flex;gap:12px;align-items:center;flex-wrap:wrap' },
+          element('span', { class: 'meta' }, formatValue(a, a.low)),
+          input,
+          element('span', { class: 'meta' }, formatValue(a, a.high)),
+          shown,
+        ),
+        element('div', { class: 'figure-detail' }, `${a.rangeText}; ${a.drawnText}`),
+      ),
+    );
+  }
+  byId('what-if-controls').replaceChildren(list);
+}
+
+const pct = (p: number) => formatProbability(p);
+const interval = (i: readonly [number, number]) => `${pct(i[0])}–${pct(i[1])}`;
+
+/** The recomputed probabilities by row key, as the report's model names them. */
+function probabilitiesOf(result: SimulationResult): Map<string, { probability: number; interval: readonly [number, number] }> {
+  const out = new Map<string, { probability: number; interval: readonly [number, number] }>();
+  for (const t of result.targets) out.set(`target:${t.id}`, t);
+  out.set('joint', result.joint);
+  if (result.striveJoint !== undefined) out.set('strive', result.striveJoint);
+  for (const j of result.jointTargets ?? []) out.set(`joint:${j.id}`, j);
+  return out;
+}
+
+function showResults(result: SimulationResult | null): void {
+  const recomputed = result === null ? null : probabilitiesOf(result);
+  const head = element('tr', {}, ...[m.colTarget, m.colWritten, m.colWhatIf, m.colInterval, m.colChange].map((h) => element('th', {}, h)));
+  const body = data.rows.map((row) => {
+    const now = recomputed?.get(row.key) ?? row;
+    const change = (now.probability - row.probability) * 100;
+    const changeText = result === null ? '' : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${Math.abs(change).toFixed(1)} pp`;
+    return element(
+      'tr',
+      { class: row.joint ? 'joint' : '', 'data-row': row.key, 'data-probability': String(now.probability) },
+      element('td', {}, row.label),
+      element('td', { class: 'num' }, pct(row.probability)),
+      element('td', { class: 'num what-if-now' }, pct(now.probability)),
+      element('td', { class: 'num' }, interval(now.interval)),
+      element('td', { class: 'num' }, changeText),
+    );
+  });
+  byId('what-if-results').replaceChildren(element('table', {}, element('thead', {}, head), element('tbody', {}, ...body)));
+  drawChart(result);
+}
+
+/**
+ * The target-probabilities chart of the what-if run, drawn as the report draws its charts (vega's
+ * expression interpreter: the CSP allows no eval for vega). Hidden for the scenario as written,
+ * whose own chart is in the report's charts.
+ */
+function drawChart(result: SimulationResult | null): void {
+  const figure = byId('what-if-chart');
+  if (result === null || typeof vegaEmbed === 'undefined' || typeof vega === 'undefined') {
+    figure.hidden = true;
+    figure.replaceChildren();
+    return;
+  }
+  const chart = parkCharts({ simulation: result }, data.lang).find((c) => c.kind === 'targetProbabilities');
+  if (chart === undefined) return;
+  const container = element('div', { class: 'vega', role: 'img', 'aria-label': m.chartLabel });
+  figure.replaceChildren(container);
+  figure.hidden = false;
+  const drawn = runId;
+  vegaEmbed(container, chart.spec, { actions: false, renderer: 'svg', ast: true, expr: vega.expressionInterpreter }).then(
+    () => container.setAttribute('data-rendered', drawn === runId ? 'true' : 'stale'),
+    (error: unknown) => {
+      container.setAttribute('data-rendered', 'failed');
+      console.error(error);
+    },
+  );
+}
+
+/** The widest half-width of the rows' intervals: the precision every shown probability has. */
+function precisionPoints(result: SimulationResult): number {
+  let widest = 0;
+  for (const p of probabilitiesOf(result).values()) widest = Math.max(widest, p.probability - p.interval[0], p.interval[1] - p.probability);
+  return widest * 100;
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** The moved assumptions as a variant of the scenario file (`variants`): parameters fixed, baselines as numbers. */
+function variant(): unknown {
+  const parameters: Record<string, Distribution> = {};
+  const baselines: Record<string, number> = {};
+  const words: string[] = [];
+  for (const a of data.assumptions) {
+    const value = moved.get(a.name);
+    if (value === undefined) continue;
+    if (a.metric !== undefined) baselines[a.metric] = value;
+    else parameters[a.name] = { dist: 'fixed', value };
+    words.push(`${a.name} = ${value}`);
+  }
+  return {
+    id: 'what-if',
+    label: `${m.variantLabel}: ${words.join(', ')}`,
+    parameters,
+    ...(Object.keys(baselines).length > 0 ? { baselines } : {}),
+  };
+}
+
+const status = byId('what-if-status');
+const reset = byId<HTMLButtonElement>('what-if-reset');
+const copy = byId<HTMLButtonElement>('what-if-copy');
+const variantBox = byId<HTMLTextAreaElement>('what-if-variant');
+let runId = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function showVariant(): void {
+  variantBox.value = moved.size === 0 ? m.noChange : JSON.stringify(variant(), null, 2);
+  copy.disabled = moved.size === 0;
+  reset.disabled = moved.size === 0;
+}
+
+function changed(): void {
+  showVariant();
+  section.setAttribute('data-state', 'running');
+  status.textContent = m.running;
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(recompute, DEBOUNCE_MS);
+}
+
+async function recompute(): Promise<void> {
+  timer = undefined;
+  const id = ++runId;
+  const replacements: Record<string, Distribution> = {};
+  for (const [name, value] of moved) replacements[name] = { dist: 'fixed', value };
+  const started = performance.now();
+  try {
+    const result = await simulate(withAssumptions(data.scenario, replacements), { seed: data.seed, trials: data.trials });
+    if (id !== runId) return;
+    const ms = performance.now() - started;
+    showResults(result);
+    status.textContent = fill(m.precision, {
+      ms: String(Math.round(ms)),
+      trials: data.trials.toLocaleString(locale),
+      seed: JSON.stringify(data.seed),
+      pp: precisionPoints(result).toFixed(1),
+      confidence: String(Math.round(data.confidence * 100)),
+    });
+    section.setAttribute('data-state', 'done');
+    section.setAttribute('data-run', String(id));
+  } catch (error) {
+    if (id !== runId) return;
+    status.textContent = `${m.failed} ${error instanceof Error ? error.message : String(error)}`;
+    section.setAttribute('data-state', 'failed');
+    console.error(error);
+  }
+}
+
+reset.addEventListener('click', () => {
+  if (timer !== undefined) clearTimeout(timer);
+  runId += 1; // a run still going is moot
+  moved.clear();
+  for (const a of data.assumptions) {
+    const slider = sliders.get(a.name);
+    if (slider === undefined) continue;
+    slider.input.value = String(positionOf(a, a.point));
+    slider.input.removeAttribute('data-value');
+    slider.shown.textContent = m.asWritten;
+  }
+  showResults(null);
+  showVariant();
+  status.textContent = m.written;
+  section.setAttribute('data-state', 'idle');
+});
+
+copy.addEventListener('click', () => {
+  variantBox.select();
+  const bySelection = () => {
+    status.textContent = document.execCommand('copy') ? m.copied : m.copyFailed;
+  };
+  // A page opened from disk may lack the asynchronous clipboard: then copy the selection.
+  if (navigator.clipboard === undefined) bySelection();
+  else
+    navigator.clipboard.writeText(variantBox.value).then(() => {
+      status.textContent = m.copied;
+    }, bySelection);
+});
+
+buildControls();
+showResults(null);
+showVariant();
+status.textContent = m.written;
