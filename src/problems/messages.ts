@@ -54,6 +54,16 @@ export const messages = {
   duplicateId: (id: string) => `duplicate id "${id}"`,
   unknownReference: (name: string, kinds: string, known: readonly string[]) =>
     `unknown ${kinds} "${name}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
+  unknownReferenceClass: (id: string, known: readonly string[]) => {
+    const near = closestName(id, known);
+    return `unknown reference class "${id}"${near === undefined ? '' : ` (did you mean "${near}"?)`} (shipped: ${known.join(', ')})`;
+  },
+  unknownReferenceObservation: (id: string, classId: string, known: readonly string[]) =>
+    `unknown observation "${id}" of reference class "${classId}" (known: ${known.join(', ')})`,
+  observationWithoutClass: () => 'expected "referenceClass" beside "referenceObservation" (the observation belongs to a class)',
+  outcomeSubject: () => 'expected one of "metric" or "target" (what the outcome is the actual value of)',
+  outcomeYearNotDeadline: (year: number, deadline: number) =>
+    `expected the target's deadline, ${deadline}, got ${year} (a target's outcome is its measured value at the deadline)`,
   unknownSource: (id: string, known: readonly string[]) =>
     `unknown source "${id}"${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the scenario lists no sources)'}`,
   baselineRequired: () =>
@@ -120,3 +130,28 @@ export const messages = {
     `the measure "changeInPoints" is a share's change in percentage points, but metric ${metric} is in ${unit} (for an increase in its own unit use "runningTotal", for a relative one "ratioToBase")`,
   fromYearUnused: (measure: string) => `"fromYear" is read only by the measures "sum" and "everyYear"; the measure "${measure}" would ignore it`,
 } as const;
+
+/** Levenshtein distance between two strings (for "did you mean"). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The known name nearest to `name`, if it is near enough to be a typo (within a third of its length), or one contains the other. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const distance = candidate.includes(name) || name.includes(candidate) ? 0.5 : editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, name.length / 3) ? best : undefined;
+}

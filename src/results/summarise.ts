@@ -4,6 +4,7 @@ import type { Tally } from '../engine/tally.js';
 import { RELATIVE_MEASURES } from '../scenario/schema/target.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { groupMemberships } from './groupMembership.js';
+import { targetOutsideView } from './outsideView.js';
 import { metricPresentation, targetDefinition } from './targetDefinition.js';
 import type { JointProbability, Quantiles, SimulatedMetricYear, SimulatedStrive, SimulatedTarget, SimulationResult } from './types.js';
 
@@ -94,6 +95,7 @@ export function summarise(
         percentiles: percentiles.every((p) => p !== null) ? (percentiles as number[]) : [],
       },
       ...striveOf(t),
+      ...targetOutsideView(scenario.targets[t], hits / n),
     };
   });
   const jointSet = (s: number): JointProbability => {

@@ -20,6 +20,8 @@ export interface TargetDefinition {
   readonly striveThreshold?: number | readonly [number, number];
   /** The unit the source wrote the figures in (亿元, 亩), to show them back in; absent when canonical. */
   readonly displayUnit?: InputUnit;
+  /** The reference class the target names (its outside view); absent when it names none. */
+  readonly referenceClass?: string;
 }
 
 /** How a metric is shown: its Chinese label, the unit its figures were written in, whether it is a helper. Each absent unless the scenario sets it. */
@@ -62,6 +64,24 @@ export interface ProjectedStrive {
   readonly requiredGrowthRate: number | null;
 }
 
+/** A target's reference class's base rate: how often targets of its kind were met (src/reference). */
+export interface TargetBaseRate {
+  readonly classId: string;
+  readonly observationId: string;
+  readonly rate: number;
+  /** 95% interval (Wilson for counts) or the range the sources reported. */
+  readonly interval: readonly [number, number];
+  readonly sentence: { readonly en: string; readonly zh: string };
+}
+
+/** The outside view: the base rate beside the modelled probability, with a verdict in words. */
+export interface TargetOutsideView extends TargetBaseRate {
+  /** Where the modelled probability lies against the class's range (`above`/`below`: by more than 5 points). */
+  readonly verdict: 'inside' | 'slightlyAbove' | 'slightlyBelow' | 'above' | 'below';
+  readonly flagged: boolean;
+  readonly lowConfidence: boolean;
+}
+
 /** One target in the deterministic projection. */
 export interface ProjectedTarget extends TargetDefinition {
   readonly met: boolean;
@@ -83,6 +103,8 @@ export interface ProjectedTarget extends TargetDefinition {
   readonly requiredYearlyIncrease: number | null;
   /** The strive level in the projection; absent for a target with one level. */
   readonly strive?: ProjectedStrive;
+  /** The base rate of the target's reference class; absent when it names none. */
+  readonly baseRate?: TargetBaseRate;
 }
 
 /** A metric as results name it; a park's copy of a group metric says which park and metric. */
@@ -152,6 +174,8 @@ export interface SimulatedTarget extends TargetDefinition {
   readonly measured: { readonly mean: number | null; readonly quantiles: Quantiles | null; readonly percentiles: readonly number[] };
   /** The strive level's odds; absent for a target with one level. */
   readonly strive?: SimulatedStrive;
+  /** The probability beside the target's reference class's base rate; absent when it names none. */
+  readonly outsideView?: TargetOutsideView;
 }
 
 /** A metric's distribution in one year. Null where no trial gave a finite value. */

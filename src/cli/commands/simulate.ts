@@ -10,6 +10,14 @@ import { progressBar } from '../progress.js';
 import { samplesFormatter } from '../samples.js';
 import { type ShardChoice, ShardEnvironmentError, shardFromEnvironment, withShard } from '../shardEnvironment.js';
 
+/** The outside view of each target that names a reference class (nothing when none does). */
+function outsideViewLines(result: SimulationResult): string {
+  const named = result.targets.filter((t) => t.outsideView !== undefined);
+  if (named.length === 0) return '';
+  const lines = named.map((t) => `- ${t.id}${t.outsideView?.flagged ? ' [far from its class]' : ''}: ${t.outsideView?.sentence.en}`);
+  return `\n\nOutside view (reference classes, docs/reference-classes.md):\n${lines.join('\n')}`;
+}
+
 /** The median first year met among trials that met it by the deadline (a later first year is late, not counted). */
 function typicalFirstYear(t: SimulationResult['targets'][number]): string {
   const met = t.firstYearMet.byYear.reduce((sum, y) => sum + y.probability, 0);
@@ -98,7 +106,7 @@ export function simulationText(result: SimulationResult, title: string): string 
           : '';
   const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${stop}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
   const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';
-  return `${header}\n\n${targets}${strive}\n\n${joint}\n\n${metrics}${note}${warnings}`;
+  return `${header}\n\n${targets}${strive}${outsideViewLines(result)}\n\n${joint}\n\n${metrics}${note}${warnings}`;
 }
 
 export interface SimulateCommandOptions {
