@@ -1,4 +1,5 @@
 import type { VegaBundles } from '../render/bundles.js';
+import { groundingHtml } from './grounding.js';
 import { reportMessages } from './messages.js';
 import type { ParkReport, ReportFigure, ReportTargetRow } from './model.js';
 import { chartFile, chartGroups, chartTitle } from './sections.js';
@@ -152,6 +153,8 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles): string {
       '</tbody></table></section>',
     );
   }
+
+  parts.push(groundingHtml(report.grounding, report.lang));
 
   const specs: string[] = [];
   parts.push(`<section id="charts"><h2>${escapeHtml(m.chartsHeading)}</h2><p class="meta">${escapeHtml(m.interactiveNote)}</p>`);

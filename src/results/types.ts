@@ -187,6 +187,31 @@ export interface SimulatedMetricYear {
   readonly quantiles: Quantiles | null;
 }
 
+/** A recorded outcome (the scenario's `outcomes`) against what the run predicted. */
+export interface OutcomeAgainstPrediction {
+  /** The target whose measured value this is, or (with `metric`) the metric's value in `year`. */
+  readonly target?: string;
+  readonly metric?: string;
+  readonly year: number;
+  /** The actual value, in the canonical unit (yuan, fractions), or the target's unit. */
+  readonly value: number;
+  readonly source: string;
+  readonly series: 'official' | 'independent';
+  readonly note?: string;
+  /**
+   * Where the actual value fell in the predicted distribution, 0..100 (linear between the
+   * simulated percentiles, or the metric's p5..p95); null when no trial gave a finite value.
+   */
+  readonly percentile: number | null;
+  /** Set when the actual value lies beyond the outermost simulated quantile (`percentile` is then that quantile's level). */
+  readonly outside?: 'below' | 'above';
+  /** For a target outcome: whether the target was met, and the probability the run gave it. */
+  readonly met?: boolean;
+  readonly predictedProbability?: number;
+  /** For a metric outcome: the `value` targets on that metric due that year, met or not. */
+  readonly targets?: ReadonlyArray<{ readonly id: string; readonly met: boolean; readonly predictedProbability: number }>;
+}
+
 /** The Monte Carlo summary of a scenario. */
 export interface SimulationResult {
   readonly meta: ResultMeta & {
@@ -222,4 +247,6 @@ export interface SimulationResult {
   readonly metrics: ReadonlyArray<ResultMetric & MetricPresentation & { readonly years: readonly SimulatedMetricYear[] }>;
   /** Things a reader should know, e.g. trials whose values were not finite. */
   readonly warnings: readonly string[];
+  /** The scenario's recorded outcomes against the predictions; absent when it records none. */
+  readonly outcomes?: readonly OutcomeAgainstPrediction[];
 }
