@@ -97,6 +97,17 @@ export {
   type GroupSummary,
   type SwungAssumption,
 } from './questions/sensitivity.js';
+export {
+  backtest,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestEvent,
+  type BacktestContinuous,
+  type ForecasterScores,
+} from './questions/backtest.js';
+export { percentileOf, meetsTarget } from './results/outcomes.js';
+export type { OutcomeAgainstPrediction } from './results/types.js';
+export type { Outcome } from './scenario/schema/outcome.js';
 export { sobolIndices, type SobolResult, type SobolTarget, type SobolDecomposition, type SobolIndex } from './questions/sobolIndices.js';
 export { goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './questions/goalSeek.js';
 export { growthNeeded, recentGrowth, type GrowthNeededResult, type GrowthNeededTarget, type RecentGrowth } from './questions/growthNeeded.js';
