@@ -1,4 +1,4 @@
-"""Writes backtests/cn-national-gdp-<year>.json: China's national GDP growth target of each year,
+"""Writes backtests/*.json: China's national GDP growth target of each year (and two provinces' for 2018),
 a simple growth model known at the base year (last year's growth carried forward, give or take a
 point), and the growth that happened. Every figure is from the source named beside it (read
 2026-12-01). Run: python3 scripts/backtest-national-gdp.py"""
@@ -21,6 +21,9 @@ S = {
     'nikkei-2023-01-17': ("China's economy grew 3% in 2022, among weakest in decades", 'Nikkei Asia', '2023-01-17', 'https://asia.nikkei.com/Economy/China-s-economy-grew-3-in-2022-among-weakest-in-decades'),
     'nzherald-2023': ('Will China reach its 2023 targets?', 'Gisborne Herald (NZ Herald)', '2023', 'https://www.nzherald.co.nz/gisborne-herald/news/will-china-reach-its-2023-targets/MYV3XUS3XNBQVIQQR6PPBTFJEY'),
     'bjreview-2024-03': ('Two Sessions, One Mission', 'Beijing Review (via Everand)', '2024-03', 'https://www.everand.com/article/713398450/Two-Sessions-One-Mission'),
+    'chinadaily-2018-01-26': ('Local govts revise GDP growth targets', 'China Daily (read via a mirror of the article)', '2018-01-26', 'http://www.chinadaily.com.cn/a/201801/26/WS5a6a6afaa3106e7dcc136b10.html'),
+    'nzherald-2018-01': ("Chinese provinces rush to lower GDP targets (South China Morning Post)", 'NZ Herald', '2018-01', 'https://www.nzherald.co.nz/business/news/article.cfm?c_id=3&objectid=11983546&ref=rss'),
+    'zhongxin-2019-01-31': ('31 provinces in 2018 GDP: 18 places grew faster than the country (Zhongxin Jingwei, translated)', 'charityinchina.cn (repost)', '2019-01-31', 'https://charityinchina.cn/31-provinces-in-2018-gdp-18-places-to-accelerate-the-national-victory-the-two-provinces-broke-9-trillion/'),
 }
 
 # year: (previous year's growth, its source, target (lower end), target wording, its source, actual growth, its source, note)
@@ -45,7 +48,19 @@ YEARS = {
            'Cleared the target by 0.2 point.'),
 }
 
-for year, (prev, prev_src, target, wording, target_src, actual, actual_src, note) in YEARS.items():
+# Provincial-level targets for 2018: (id, name, previous year's growth, its source, target, wording, its source, actual, its source, note)
+PROVINCES = [
+    ('tianjin', 'Tianjin', 0.036, 'chinadaily-2018-01-26', 0.05, 'around 5% (cut from 8% for 2017)', 'chinadaily-2018-01-26', 0.036, 'zhongxin-2019-01-31',
+     'Missed. Tianjin had admitted that its Binhai New Area overstated its 2016 GDP by a third (NZ Herald); the outcome reached us through a repost.'),
+    ('inner-mongolia', 'Inner Mongolia', 0.04, 'nzherald-2018-01', 0.065, 'about 6.5% (cut from 7.5% for 2017)', 'nzherald-2018-01', 0.05, 'zhongxin-2019-01-31',
+     'Missed. Inner Mongolia had admitted inflating 2016 industrial output by about 40%; the outcome reached us through a repost.'),
+]
+
+ROWS = [(f'cn-national-gdp-{y}', f"China's national GDP growth target for {y} (backtest)", 'China (national)', y, *v) for y, v in YEARS.items()]
+ROWS += [(f'cn-{pid}-gdp-2018', f"{name}'s GDP growth target for 2018 (backtest)", f'{name}, China (provincial level)', 2018, *rest) for pid, name, *rest in PROVINCES]
+
+for park_id, park_name, location, year, prev, prev_src, target, wording, target_src, actual, actual_src, note in ROWS:
+    national = park_id.startswith('cn-national')
     used = sorted({prev_src, target_src, actual_src})
     target_def = {
         'id': f'gdp-growth-{year}',
@@ -56,15 +71,17 @@ for year, (prev, prev_src, target, wording, target_src, actual, actual_src, note
         'deadline': year,
         'measure': 'yearOnYear',
         'source': target_src,
-        'note': f'The government work report of {year} sets "{wording}"; met when growth is at least {target * 100:g}%, the convention the press used for 2014.',
+        'note': f'The {"national" if national else "provincial"} government work report of {year} sets "{wording}"; met when growth is at least {target * 100:g}%, the convention the press used for 2014.',
     }
-    if year != 2014:
+    # 2014 is inside the class's headline count (1998-2014), and the provincial class's counts of
+    # 2018 are of the year forecast: naming them would let the outcome leak into the base rate.
+    if national and year != 2014:
         target_def['referenceClass'] = 'cn-national-gdp-growth-target'
     doc = {
         'park': {
-            'id': f'cn-national-gdp-{year}',
-            'name': f"China's national GDP growth target for {year} (backtest)",
-            'location': 'China (national)',
+            'id': park_id,
+            'name': park_name,
+            'location': location,
             'note': f'Written with only what was known at the start of {year}: the growth of {year - 1}. The model carries it forward, give or take a point: a deliberately simple method, to be scored.',
         },
         'sources': [{'id': i, 'headline': S[i][0], 'outlet': S[i][1], 'date': S[i][2], 'url': S[i][3]} for i in used],
@@ -96,7 +113,7 @@ for year, (prev, prev_src, target, wording, target_src, actual, actual_src, note
             'note': f'Official first estimate: {actual * 100:g}% against {wording}. {note}',
         }],
     }
-    with open(f'backtests/cn-national-gdp-{year}.json', 'w') as f:
+    with open(f'backtests/{park_id}.json', 'w') as f:
         json.dump(doc, f, indent=2, ensure_ascii=False)
         f.write('\n')
-print(len(YEARS), 'scenarios written')
+print(len(ROWS), 'scenarios written')
