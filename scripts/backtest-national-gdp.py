@@ -58,6 +58,10 @@ PROVINCES = [
 
 ROWS = [(f'cn-national-gdp-{y}', f"China's national GDP growth target for {y} (backtest)", 'China (national)', y, *v) for y, v in YEARS.items()]
 ROWS += [(f'cn-{pid}-gdp-2018', f"{name}'s GDP growth target for 2018 (backtest)", f'{name}, China (provincial level)', 2018, *rest) for pid, name, *rest in PROVINCES]
+# Tianjin's 2017 target, from the same China Daily report: 8% for 2017, after 9% in 2016; 3.6% in 2017.
+ROWS.append(('cn-tianjin-gdp-2017', "Tianjin's GDP growth target for 2017 (backtest)", 'Tianjin, China (provincial level)', 2017,
+             0.09, 'chinadaily-2018-01-26', 0.08, '8%', 'chinadaily-2018-01-26', 0.036, 'chinadaily-2018-01-26',
+             'Missed by 4.4 points, the lowest growth since 1989 (China Daily), after the Binhai New Area admitted overstating its 2016 GDP.'))
 
 for park_id, park_name, location, year, prev, prev_src, target, wording, target_src, actual, actual_src, note in ROWS:
     national = park_id.startswith('cn-national')

@@ -9,6 +9,11 @@ let parsed: ReadonlyMap<string, ReferenceClass> | undefined;
  * browser), validated once against their schema.
  *
  * @throws {RangeError} if a shipped document is invalid (a bad edit; the loader's tests catch it first).
+ *
+ * @example
+ * ```ts
+ * [...shippedReferenceClasses().keys()]; // ['cn-fyp-midterm-indicators', …]
+ * ```
  */
 export function shippedReferenceClasses(): ReadonlyMap<string, ReferenceClass> {
   if (parsed !== undefined) return parsed;
@@ -26,6 +31,10 @@ export function shippedReferenceClasses(): ReadonlyMap<string, ReferenceClass> {
  * One shipped reference class by id, from the bundled data.
  *
  * @throws {RangeError} if no class has that id (a scenario's `referenceClass` is checked at load, so a loaded scenario never throws here).
+ * @example
+ * ```ts
+ * shippedReferenceClass('megaproject-delivery').title;
+ * ```
  */
 export function shippedReferenceClass(id: string): ReferenceClass {
   const found = shippedReferenceClasses().get(id);

@@ -31,7 +31,13 @@ export function percentileOf(levels: readonly number[], quantiles: readonly numb
 const QUANTILE_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95];
 const quantileList = (q: Quantiles) => [q.p5, q.p25, q.p50, q.p75, q.p95];
 
-/** Whether a measured value meets a target (its ensure level), as the engine counts it. */
+/**
+ * Whether a measured value meets a target (its ensure level), as the engine counts it.
+ * @example
+ * ```ts
+ * meetsTarget({ comparison: '>=', threshold: 0.065 }, 0.066); // true
+ * ```
+ */
 export function meetsTarget(target: { readonly comparison: Comparison; readonly threshold: number | readonly [number, number] }, value: number): boolean {
   const { comparison, threshold } = target;
   if (typeof threshold !== 'number') return value >= threshold[0] && value <= threshold[1];

@@ -99,3 +99,22 @@ describe('backtest: proper scores on a hand-made folder', () => {
     expect(JSON.parse(out.join('\n')).events).toHaveLength(3);
   });
 });
+
+describe('the shipped backtest set', () => {
+  it('every file of backtests/ validates, records a sourced outcome for each target, and is scored', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../backtests/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    const loaded = await Promise.all(files.map(async (f) => ({ name: f, scenario: await parseScenario(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))) })));
+    for (const { scenario } of loaded) {
+      const sourceIds = new Set(scenario.sources.map((s) => s.id));
+      for (const target of scenario.targets) expect(scenario.outcomes?.some((o) => o.target === target.id && sourceIds.has(o.source))).toBe(true);
+    }
+    const result = await backtest(loaded, { trials: 2000, seed: 1 });
+    expect(result.events).toHaveLength(files.length);
+    const b = result.scores.model.brier;
+    if (b === null) throw new Error('no Brier decomposition');
+    expect(b.reliability - b.resolution + b.uncertainty + b.withinBinVariance - b.withinBinCovariance).toBeCloseTo(b.brier, 12);
+  });
+});
