@@ -87,9 +87,9 @@ export function buildGrounding(simulation: SimulationResult, lang: Lang): Report
   return { outsideView, outcomes };
 }
 
-function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, escape: (s: string) => string): string {
-  return `<table><thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, escapeCell: (s: string) => string): string {
+  return `<table><thead><tr>${header.map((h) => `<th>${escapeCell(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeCell(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
