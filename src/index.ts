@@ -77,6 +77,8 @@ export type {
   SimulatedStrive,
   ProjectedStrive,
   MetricPresentation,
+  TargetBaseRate,
+  TargetOutsideView,
 } from './results/types.js';
 
 // The data check: problems in a valid scenario's figures
@@ -95,6 +97,17 @@ export {
   type GroupSummary,
   type SwungAssumption,
 } from './questions/sensitivity.js';
+export {
+  backtest,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestEvent,
+  type BacktestContinuous,
+  type ForecasterScores,
+} from './questions/backtest.js';
+export { percentileOf, meetsTarget } from './results/outcomes.js';
+export type { OutcomeAgainstPrediction } from './results/types.js';
+export type { Outcome } from './scenario/schema/outcome.js';
 export { sobolIndices, type SobolResult, type SobolTarget, type SobolDecomposition, type SobolIndex } from './questions/sobolIndices.js';
 export { mainAssumptions, type MainAssumption, type MainAssumptionsOptions } from './questions/mainAssumptions.js';
 export { goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './questions/goalSeek.js';
@@ -187,6 +200,47 @@ export {
   type ReportInput,
   type ReportFinding,
 } from './report/index.js';
+
+/**
+ * Reference classes: the outside view. A shipped, sourced library of base rates
+ * (reference-classes/*.json, docs/reference-classes.md): how often targets of a kind were met. A
+ * target names its class with `referenceClass`; `simulate` then gives each such target an
+ * `outsideView` (the class's rate and interval, a verdict, a sentence in English and Chinese).
+ *
+ * @example
+ * ```ts
+ * import { getReferenceClass, baseRate, outsideView } from 'parkcast';
+ * const cls = getReferenceClass('cn-national-gdp-growth-target');
+ * baseRate(cls).rate;                 // 15 / 17 = 0.882
+ * outsideView(0.4, cls).verdict;      // 'below' (the class's interval is 66–97 %)
+ * outsideView(0.4, cls).message.en;   // 'the model gives 40 %; of 17 … 15 were met …'
+ * ```
+ */
+export {
+  type BaseRate,
+  baseRate,
+  baseRateSentence,
+  type IntervalMethod,
+  type OutsideView,
+  type OutsideViewOptions,
+  type OutsideViewVerdict,
+  outsideView,
+  getReferenceClass,
+  loadReferenceClasses,
+  loadReferenceClassFile,
+  loadReferenceLibrary,
+  parseReferenceClass,
+  ReferenceClassError,
+  type ReferenceClassResult,
+  type ReferenceLibrary,
+  referenceClassFolder,
+  shippedReferenceClass,
+  shippedReferenceClasses,
+  ReferenceClass,
+  type Observation,
+  type CountResult,
+  type RateResult,
+} from './reference/index.js';
 
 // Writing output
 export { OutputPathError } from './files/index.js';

@@ -235,6 +235,22 @@ export function buildProgram(): Command {
     .action(async (file: string, options) => {
       process.exitCode = await (await import('./commands/discover.js')).discoverCommand(file, options, io);
     });
+  program
+    .command('backtest')
+    .description(
+      'score the method on a folder of past scenarios with recorded outcomes: Brier (with its decomposition), log score, reliability, interval coverage and CRPS, beside the base rate and the deterministic verdict',
+    )
+    .argument('<dir>', 'folder of scenario files, each with its outcomes')
+    .addOption(new Option('-n, --trials <N>', 'Monte Carlo trials per scenario').argParser(wholeNumber('--trials')).default(20000))
+    .addOption(seedOption())
+    .addOption(
+      new Option('--series <SERIES>', 'which recorded series decides a target when both are recorded').choices(['official', 'independent']).default('official'),
+    )
+    .addOption(new Option('--bins <N>', 'equal-width bins of the Brier decomposition and reliability diagram').argParser(wholeNumber('--bins')).default(10))
+    .addOption(jsonOption())
+    .action(async (dir: string, options) => {
+      process.exitCode = await (await import('./commands/backtest.js')).backtestCommand(dir, options, io);
+    });
   return program;
 }
 

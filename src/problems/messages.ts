@@ -136,6 +136,16 @@ export const messages = {
   duplicateId: (id: string) => `duplicate id ${quoteText(id)}`,
   unknownReference: (name: string, kinds: string, known: readonly string[]) =>
     `unknown ${kinds} ${quoteText(name)}${nonAsciiNote(name)}${didYouMean(name, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`,
+  unknownReferenceClass: (id: string, known: readonly string[]) => {
+    const near = closestName(id, known);
+    return `unknown reference class "${id}"${near === undefined ? '' : ` (did you mean "${near}"?)`} (shipped: ${known.join(', ')})`;
+  },
+  unknownReferenceObservation: (id: string, classId: string, known: readonly string[]) =>
+    `unknown observation "${id}" of reference class "${classId}" (known: ${known.join(', ')})`,
+  observationWithoutClass: () => 'expected "referenceClass" beside "referenceObservation" (the observation belongs to a class)',
+  outcomeSubject: () => 'expected one of "metric" or "target" (what the outcome is the actual value of)',
+  outcomeYearNotDeadline: (year: number, deadline: number) =>
+    `expected the target's deadline, ${deadline}, got ${year} (a target's outcome is its measured value at the deadline)`,
   unknownSource: (id: string, known: readonly string[]) =>
     `unknown source ${quoteText(id)}${didYouMean(id, known)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the scenario lists no sources)'}`,
   yearsBeforeBase: (baseYear: number, earliest: number, uses: readonly string[]) =>

@@ -198,3 +198,18 @@ export function outsideView(modelled: number, cls: ReferenceClass, options: Outs
     message: { en: sentence('en'), zh: sentence('zh') },
   };
 }
+
+/**
+ * The base rate of a class in words, without a modelled probability to compare (for a
+ * deterministic projection, which has a verdict but no probability).
+ *
+ * @example
+ * ```ts
+ * baseRateSentence(getReferenceClass('cn-national-gdp-growth-target')).en;
+ * // 'of 17 national annual GDP growth targets, 1998–2014, 15 were met (88 %, 95 % interval 66–97 %)' (wording from the class)
+ * ```
+ */
+export function baseRateSentence(cls: ReferenceClass, observationId?: string): { readonly en: string; readonly zh: string } {
+  const base = baseRate(cls, observationId);
+  return { en: describe(base, cls, 'en'), zh: describe(base, cls, 'zh') };
+}

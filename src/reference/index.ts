@@ -1,11 +1,11 @@
 /**
  * Reference classes: a small, sourced library of base rates that ships with parkcast, so a
  * target's modelled probability can be put beside how often such targets are actually met.
- * Not yet part of the public API (src/index.ts): re-export from here when wiring it in.
  */
 export {
   type BaseRate,
   baseRate,
+  baseRateSentence,
   type IntervalMethod,
   type OutsideView,
   type OutsideViewOptions,
@@ -36,3 +36,4 @@ export {
   Source,
   TargetKind,
 } from './schema.js';
+export { shippedReferenceClass, shippedReferenceClasses } from './shipped.js';

@@ -30,7 +30,12 @@ export class ReferenceClassError extends Error {
 const FOLDER = 'reference-classes';
 let foundFolder: string | undefined;
 
-/** The folder of the shipped library, found from this module upward (`reference-classes/` beside `src/` or `dist/`). */
+/** The folder of the shipped library, found from this module upward (`reference-classes/` beside `src/` or `dist/`). *
+ * @example
+ * ```ts
+ * referenceClassFolder(); // '/…/node_modules/parkcast/reference-classes'
+ * ```
+ */
 export function referenceClassFolder(): string {
   if (foundFolder !== undefined) return foundFolder;
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -47,7 +52,13 @@ export function referenceClassFolder(): string {
   }
 }
 
-/** Validates one parsed reference-class document; `file` is named in every problem. */
+/** Validates one parsed reference-class document; `file` is named in every problem. *
+ * @example
+ * ```ts
+ * const result = parseReferenceClass(JSON.parse(text), 'my-class.json');
+ * if (!result.ok) console.error(result.problems);
+ * ```
+ */
 export function parseReferenceClass(input: unknown, file?: string): ReferenceClassResult {
   const parsed = ReferenceClass.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, input, file) };
@@ -59,7 +70,13 @@ export function parseReferenceClass(input: unknown, file?: string): ReferenceCla
   return { ok: true, referenceClass: parsed.data };
 }
 
-/** Reads and validates one reference-class file (JSON). The class id must equal the file name. */
+/** Reads and validates one reference-class file (JSON). The class id must equal the file name. *
+ * @example
+ * ```ts
+ * const result = loadReferenceClassFile('reference-classes/cn-national-gdp-growth-target.json');
+ * if (result.ok) console.log(result.referenceClass.title);
+ * ```
+ */
 export function loadReferenceClassFile(file: string): ReferenceClassResult {
   let text: string;
   try {
@@ -81,6 +98,12 @@ export function loadReferenceClassFile(file: string): ReferenceClassResult {
 /**
  * Loads every `*.json` file of a reference-class folder (by default the shipped library),
  * returning the valid classes and the problems of the others. Class ids must be unique.
+ *
+ * @example
+ * ```ts
+ * const { classes, problems } = loadReferenceLibrary('my-classes/');
+ * problems.forEach((p) => console.error(formatProblem(p)));
+ * ```
  */
 export function loadReferenceLibrary(folder: string = referenceClassFolder()): ReferenceLibrary {
   if (!existsSync(folder)) return { classes: [], problems: [{ code: 'folder_missing', path: [], message: m.folderMissing(folder) }] };
@@ -115,6 +138,11 @@ let shipped: readonly ReferenceClass[] | undefined;
  * The shipped reference classes, validated once.
  *
  * @throws {ReferenceClassError} if a shipped file is invalid (a broken install or a bad edit).
+ *
+ * @example
+ * ```ts
+ * loadReferenceClasses().map((cls) => cls.id); // ['cn-fyp-midterm-indicators', …]
+ * ```
  */
 export function loadReferenceClasses(): readonly ReferenceClass[] {
   if (shipped !== undefined) return shipped;
@@ -128,6 +156,11 @@ export function loadReferenceClasses(): readonly ReferenceClass[] {
  * One shipped reference class by id.
  *
  * @throws {ReferenceClassError} if no class has that id.
+ *
+ * @example
+ * ```ts
+ * getReferenceClass('cn-national-gdp-growth-target').headline; // '1998-2014'
+ * ```
  */
 export function getReferenceClass(id: string): ReferenceClass {
   const classes = loadReferenceClasses();

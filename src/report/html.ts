@@ -1,5 +1,6 @@
 import type { VegaBundles } from '../render/bundles.js';
 import type { Answer } from './answer.js';
+import { groundingHtml } from './grounding.js';
 import { reportMessages } from './messages.js';
 import type { ParkReport, ReportFigure, ReportTargetRow } from './model.js';
 import { chartFile, chartGroups, chartTitle } from './sections.js';
@@ -279,6 +280,8 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs:
   }
   // The what-if section (src/report/whatIf.ts), when the report has one.
   if (whatIf !== undefined) parts.push(whatIf.html);
+
+  parts.push(groundingHtml(report.grounding, report.lang));
 
   const specs: string[] = [];
   parts.push(`<section id="charts"><h2>${escapeHtml(m.chartsHeading)}</h2><p class="meta no-print">${escapeHtml(m.interactiveNote)}</p>`);

@@ -1,3 +1,4 @@
+import { groundingMarkdown } from './grounding.js';
 import { reportMessages } from './messages.js';
 import type { ParkReport } from './model.js';
 import { chartFile, chartGroups, chartTitle } from './sections.js';
@@ -53,6 +54,8 @@ export function reportMarkdown(report: ParkReport): string {
     ]);
     lines.push(...table([m.colTarget, m.colKind, m.colThreshold, m.colDeterministic, m.colProbability, m.colInterval, m.colFirstYear], rows), '');
   }
+
+  lines.push(...groundingMarkdown(report.grounding, report.lang, md));
 
   lines.push(`## ${m.chartsHeading}`, '');
   for (const group of chartGroups(report.charts, m)) {

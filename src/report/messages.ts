@@ -242,3 +242,68 @@ export function reportMessages(lang: Lang): typeof en {
 }
 
 export type ReportMessages = typeof en;
+
+/** The text of the report's outside-view and outcomes section ("grounding"), in English and Chinese. */
+const groundingEn = {
+  heading: 'Outside view and outcomes',
+  intro:
+    'Each target’s probability beside how often targets of its kind were met (its reference class, docs/reference-classes.md). A probability far from its class is a question to answer, not an error.',
+  colTarget: 'Target',
+  colProbability: 'Model',
+  colBaseRate: 'Base rate (95% interval)',
+  colClass: 'Reference class',
+  colVerdict: 'Against the class',
+  noClass: 'no reference class applies',
+  verdict: {
+    inside: 'within its range',
+    slightlyAbove: 'slightly above',
+    slightlyBelow: 'slightly below',
+    above: 'far above: check',
+    below: 'far below: check',
+  } as Record<string, string>,
+  outcomesHeading: 'Predicted against actual',
+  outcomesIntro: 'What happened, and where it fell in the predicted distribution (0: below every trial, 50: the median, 100: above every trial).',
+  colWhat: 'What',
+  colYear: 'Year',
+  colActual: 'Actual',
+  colPercentile: 'Percentile in the prediction',
+  colMet: 'Target met?',
+  colSource: 'Source',
+  met: 'met',
+  missed: 'missed',
+  independent: ' (independent series)',
+  below: (p: string) => `below p${p}`,
+  above: (p: string) => `above p${p}`,
+  predicted: (p: string) => `predicted ${p}`,
+};
+
+const groundingZh: typeof groundingEn = {
+  heading: '外部视角与实际结果',
+  intro: '每个目标的模型概率，与同类目标实际完成的频率（参照类，见 docs/reference-classes.md）并列。概率远离参照类需要说明理由，并不表示模型出错。',
+  colTarget: '目标',
+  colProbability: '模型',
+  colBaseRate: '基础比率（95%区间）',
+  colClass: '参照类',
+  colVerdict: '与参照类相比',
+  noClass: '无适用的参照类',
+  verdict: { inside: '在其范围内', slightlyAbove: '略高', slightlyBelow: '略低', above: '明显偏高：请核查', below: '明显偏低：请核查' },
+  outcomesHeading: '预测与实际',
+  outcomesIntro: '实际发生的数值，及其在预测分布中的位置（0：低于所有试验，50：中位数，100：高于所有试验）。',
+  colWhat: '项目',
+  colYear: '年份',
+  colActual: '实际',
+  colPercentile: '在预测中的百分位',
+  colMet: '目标完成？',
+  colSource: '来源',
+  met: '完成',
+  missed: '未完成',
+  independent: '（独立数据）',
+  below: (p: string) => `低于 p${p}`,
+  above: (p: string) => `高于 p${p}`,
+  predicted: (p: string) => `预测 ${p}`,
+};
+
+/** The grounding section's text of a language. */
+export function groundingMessages(lang: Lang): typeof groundingEn {
+  return lang === 'zh' ? groundingZh : groundingEn;
+}

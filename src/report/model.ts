@@ -13,6 +13,7 @@ import type { InputUnit, Unit } from '../scenario/schema/common.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { type Answer, buildAnswer, honestProbability, intervalText, percentText } from './answer.js';
+import { buildGrounding, type ReportGrounding } from './grounding.js';
 import { type Likelihood, reportMessages } from './messages.js';
 
 /** A data-check finding as the report shows it (the data check's `Finding` fits). */
@@ -89,6 +90,8 @@ export interface ParkReport {
   readonly findings: readonly ReportFinding[] | null;
   readonly warnings: readonly string[];
   readonly charts: readonly ParkChart[];
+  /** Each target's reference-class base rate beside its probability, and recorded outcomes against the prediction. */
+  readonly grounding: ReportGrounding;
 }
 
 /** The words for a probability: ≥ 95% very likely, ≥ 80% likely, ≥ 50% a toss-up, ≥ 20% unlikely, else very unlikely. */
@@ -546,5 +549,6 @@ export function buildReport(input: ReportInput): ParkReport {
     findings: input.findings === undefined ? null : [...input.findings],
     warnings: simulation.warnings,
     charts: parkCharts({ simulation, projection, comparisons: input.comparisons, label: parkName }, lang),
+    grounding: buildGrounding(simulation, lang),
   };
 }

@@ -4,6 +4,7 @@ import { runNominal } from '../engine/nominal.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Measure } from '../scenario/schema/target.js';
 import { groupMemberships } from './groupMembership.js';
+import { targetBaseRate } from './outsideView.js';
 import { requiredGrowthRate } from './requiredGrowth.js';
 import { metricPresentation, resultMeta, targetDefinition } from './targetDefinition.js';
 import type { ProjectedStrive, ProjectedTarget, Projection } from './types.js';
@@ -87,6 +88,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
       projectedGrowthRate: series[0] > 0 && series[years] > 0 ? (series[years] / series[0]) ** (1 / years) - 1 : null,
       requiredYearlyIncrease: requiredYearlyIncrease(target.measure, level, series[0], years),
       ...(strive === undefined ? {} : { strive }),
+      ...targetBaseRate(target),
     };
   });
 

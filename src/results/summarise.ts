@@ -4,6 +4,8 @@ import type { Tally } from '../engine/tally.js';
 import { RELATIVE_MEASURES } from '../scenario/schema/target.js';
 import { standardError, wilsonInterval } from '../statistics/wilson.js';
 import { groupMemberships } from './groupMembership.js';
+import { outcomesAgainstPredictions } from './outcomes.js';
+import { targetOutsideView } from './outsideView.js';
 import { metricPresentation, targetDefinition } from './targetDefinition.js';
 import type { JointProbability, Quantiles, SimulatedMetricYear, SimulatedStrive, SimulatedTarget, SimulationResult } from './types.js';
 
@@ -54,7 +56,7 @@ export function summarise(
   model: Model,
   tally: Tally,
   confidence: number,
-): Pick<SimulationResult, 'targets' | 'joint' | 'striveJoint' | 'jointTargets' | 'officialHitCount' | 'metrics' | 'warnings'> {
+): Pick<SimulationResult, 'targets' | 'joint' | 'striveJoint' | 'jointTargets' | 'officialHitCount' | 'metrics' | 'warnings' | 'outcomes'> {
   const { scenario, years } = model;
   const n = tally.trials;
   const warnings: string[] = [];
@@ -94,6 +96,7 @@ export function summarise(
         percentiles: percentiles.every((p) => p !== null) ? (percentiles as number[]) : [],
       },
       ...striveOf(t),
+      ...targetOutsideView(scenario.targets[t], hits / n),
     };
   });
   const jointSet = (s: number): JointProbability => {
@@ -162,5 +165,6 @@ export function summarise(
     officialHitCount,
     metrics,
     warnings,
+    ...(scenario.outcomes === undefined ? {} : { outcomes: outcomesAgainstPredictions(scenario, targets, metrics) }),
   };
 }

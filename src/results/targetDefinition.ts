@@ -19,6 +19,7 @@ export function targetDefinition(scenario: Scenario, target: Target): TargetDefi
     ...(target.labelZh === undefined ? {} : { labelZh: target.labelZh }),
     ...(target.strive === undefined ? {} : { striveThreshold: target.strive }),
     ...(scenario.metrics[target.metric].displayUnit === undefined ? {} : { displayUnit: scenario.metrics[target.metric].displayUnit }),
+    ...(target.referenceClass === undefined ? {} : { referenceClass: target.referenceClass }),
   };
 }
 

@@ -20,6 +20,8 @@ export interface TargetDefinition {
   readonly striveThreshold?: number | readonly [number, number];
   /** The unit the source wrote the figures in (亿元, 亩), to show them back in; absent when canonical. */
   readonly displayUnit?: InputUnit;
+  /** The reference class the target names (its outside view); absent when it names none. */
+  readonly referenceClass?: string;
 }
 
 /** How a metric is shown: its Chinese label, the unit its figures were written in, whether it is a helper. Each absent unless the scenario sets it. */
@@ -62,6 +64,24 @@ export interface ProjectedStrive {
   readonly requiredGrowthRate: number | null;
 }
 
+/** A target's reference class's base rate: how often targets of its kind were met (src/reference). */
+export interface TargetBaseRate {
+  readonly classId: string;
+  readonly observationId: string;
+  readonly rate: number;
+  /** 95% interval (Wilson for counts) or the range the sources reported. */
+  readonly interval: readonly [number, number];
+  readonly sentence: { readonly en: string; readonly zh: string };
+}
+
+/** The outside view: the base rate beside the modelled probability, with a verdict in words. */
+export interface TargetOutsideView extends TargetBaseRate {
+  /** Where the modelled probability lies against the class's range (`above`/`below`: by more than 5 points). */
+  readonly verdict: 'inside' | 'slightlyAbove' | 'slightlyBelow' | 'above' | 'below';
+  readonly flagged: boolean;
+  readonly lowConfidence: boolean;
+}
+
 /** One target in the deterministic projection. */
 export interface ProjectedTarget extends TargetDefinition {
   readonly met: boolean;
@@ -83,6 +103,8 @@ export interface ProjectedTarget extends TargetDefinition {
   readonly requiredYearlyIncrease: number | null;
   /** The strive level in the projection; absent for a target with one level. */
   readonly strive?: ProjectedStrive;
+  /** The base rate of the target's reference class; absent when it names none. */
+  readonly baseRate?: TargetBaseRate;
 }
 
 /** A metric as results name it; a park's copy of a group metric says which park and metric. */
@@ -152,6 +174,8 @@ export interface SimulatedTarget extends TargetDefinition {
   readonly measured: { readonly mean: number | null; readonly quantiles: Quantiles | null; readonly percentiles: readonly number[] };
   /** The strive level's odds; absent for a target with one level. */
   readonly strive?: SimulatedStrive;
+  /** The probability beside the target's reference class's base rate; absent when it names none. */
+  readonly outsideView?: TargetOutsideView;
 }
 
 /** A metric's distribution in one year. Null where no trial gave a finite value. */
@@ -161,6 +185,31 @@ export interface SimulatedMetricYear {
   readonly sd: number | null;
   /** Read from a histogram: each within 0.2% (relative) of the exact sample quantile. */
   readonly quantiles: Quantiles | null;
+}
+
+/** A recorded outcome (the scenario's `outcomes`) against what the run predicted. */
+export interface OutcomeAgainstPrediction {
+  /** The target whose measured value this is, or (with `metric`) the metric's value in `year`. */
+  readonly target?: string;
+  readonly metric?: string;
+  readonly year: number;
+  /** The actual value, in the canonical unit (yuan, fractions), or the target's unit. */
+  readonly value: number;
+  readonly source: string;
+  readonly series: 'official' | 'independent';
+  readonly note?: string;
+  /**
+   * Where the actual value fell in the predicted distribution, 0..100 (linear between the
+   * simulated percentiles, or the metric's p5..p95); null when no trial gave a finite value.
+   */
+  readonly percentile: number | null;
+  /** Set when the actual value lies beyond the outermost simulated quantile (`percentile` is then that quantile's level). */
+  readonly outside?: 'below' | 'above';
+  /** For a target outcome: whether the target was met, and the probability the run gave it. */
+  readonly met?: boolean;
+  readonly predictedProbability?: number;
+  /** For a metric outcome: the `value` targets on that metric due that year, met or not. */
+  readonly targets?: ReadonlyArray<{ readonly id: string; readonly met: boolean; readonly predictedProbability: number }>;
 }
 
 /** The Monte Carlo summary of a scenario. */
@@ -198,4 +247,6 @@ export interface SimulationResult {
   readonly metrics: ReadonlyArray<ResultMetric & MetricPresentation & { readonly years: readonly SimulatedMetricYear[] }>;
   /** Things a reader should know, e.g. trials whose values were not finite. */
   readonly warnings: readonly string[];
+  /** The scenario's recorded outcomes against the predictions; absent when it records none. */
+  readonly outcomes?: readonly OutcomeAgainstPrediction[];
 }

@@ -129,5 +129,14 @@ export function toCanonicalUnits(s: Scenario, skip: ReadonlySet<string> = new Se
       ...(target.strive === undefined ? {} : { strive: scaledThreshold(target.strive, unit) }),
     };
   });
-  return { ...s, metrics, targets };
+  // An outcome is written like its metric's baseline, or like its target's threshold.
+  const outcomes = s.outcomes?.map((outcome) => {
+    const target = outcome.target === undefined ? undefined : s.targets.find((t) => t.id === outcome.target);
+    const metricName = outcome.metric ?? target?.metric;
+    const unit = metricName === undefined ? undefined : unitOf.get(metricName);
+    if (unit === undefined) return outcome;
+    if (target !== undefined && measureUnit(target.measure, s.metrics[target.metric].unit) !== s.metrics[target.metric].unit) return outcome;
+    return { ...outcome, value: toCanonical(outcome.value, unit) };
+  });
+  return { ...s, metrics, targets, ...(outcomes === undefined ? {} : { outcomes }) };
 }

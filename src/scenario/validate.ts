@@ -8,6 +8,7 @@ import { correlationMatrix } from './correlationMatrix.js';
 import { type DefaultNote, defaultsThatMatter } from './defaults.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Expansion, expandGroup } from './expandGroup.js';
+import { SHIPPED_REFERENCE_CLASS_IDS } from './referenceClasses.js';
 import type { Distribution } from './schema/distribution.js';
 import { ScenarioFileSchema } from './schema/group.js';
 import type { Scenario } from './schema/scenario.js';
@@ -244,6 +245,17 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     if (deadlineValid && target.fromYear !== undefined && !(target.fromYear > baseYear && target.fromYear <= target.deadline)) {
       add(at('fromYear'), messages.yearOutsideHorizon(target.fromYear, baseYear, Math.min(target.deadline, endYear)), 'year_range');
     }
+    if (target.referenceClass !== undefined) {
+      const observations = SHIPPED_REFERENCE_CLASS_IDS.get(target.referenceClass);
+      if (observations === undefined)
+        add(at('referenceClass'), messages.unknownReferenceClass(target.referenceClass, [...SHIPPED_REFERENCE_CLASS_IDS.keys()]), 'unknown_reference_class');
+      else if (target.referenceObservation !== undefined && !observations.includes(target.referenceObservation))
+        add(
+          at('referenceObservation'),
+          messages.unknownReferenceObservation(target.referenceObservation, target.referenceClass, observations),
+          'unknown_reference_observation',
+        );
+    } else if (target.referenceObservation !== undefined) add(at('referenceObservation'), messages.observationWithoutClass(), 'unused_field');
     if (target.fromYear !== undefined && !MEASURES_WITH_FROM_YEAR.includes(target.measure))
       add(at('fromYear'), messages.fromYearUnused(target.measure), 'unused_field');
     const metric = s.metrics[target.metric];
@@ -275,6 +287,20 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
     }
   });
   const targetIds = s.targets.map((t) => t.id);
+  (s.outcomes ?? []).forEach((outcome, index) => {
+    const at = (...rest: Array<string | number>) => ['outcomes', index, ...rest];
+    checkSource(at('source'), outcome.source);
+    if ((outcome.metric === undefined) === (outcome.target === undefined))
+      add(at(outcome.metric === undefined ? 'metric' : 'target'), messages.outcomeSubject(), 'outcome_subject');
+    else if (outcome.metric !== undefined) {
+      if (!metricNames.has(outcome.metric)) add(at('metric'), messages.unknownReference(outcome.metric, 'metric', [...metricNames]), 'unknown_metric');
+      if (!(outcome.year > baseYear && outcome.year <= endYear)) add(at('year'), messages.yearOutsideHorizon(outcome.year, baseYear, endYear), 'year_range');
+    } else {
+      const target = s.targets.find((t) => t.id === outcome.target);
+      if (target === undefined) add(at('target'), messages.unknownReference(outcome.target as string, 'target', targetIds), 'unknown_target');
+      else if (outcome.year !== target.deadline) add(at('year'), messages.outcomeYearNotDeadline(outcome.year, target.deadline), 'year_range');
+    }
+  });
   checkUnique(s.jointTargets ?? [], 'jointTargets');
   (s.jointTargets ?? []).forEach((joint, index) => {
     joint.targets.forEach((id, position) => {

@@ -1,4 +1,4 @@
-import { checkScenario, formatFinding, formatSummary } from '../../index.js';
+import { baseRateSentence, checkScenario, formatFinding, formatSummary, shippedReferenceClass } from '../../index.js';
 import { EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
 
@@ -9,7 +9,7 @@ import { loadOrReport } from '../loadOrReport.js';
  */
 export async function checkCommand(files: string[], options: { json?: boolean }, io: Io): Promise<number> {
   let code: number = EXIT.ok;
-  const reports: Array<{ file: string; findings: ReturnType<typeof checkScenario> }> = [];
+  const reports: Array<{ file: string; findings: ReturnType<typeof checkScenario>; baseRates?: unknown[] }> = [];
   for (const file of files) {
     const scenario = await loadOrReport(file, io);
     if (scenario === undefined) {
@@ -17,10 +17,19 @@ export async function checkCommand(files: string[], options: { json?: boolean },
       continue;
     }
     const findings = checkScenario(scenario);
-    reports.push({ file, findings });
+    // The outside view: each target that names a reference class, with its class's base rate.
+    const baseRates = scenario.targets
+      .filter((t) => t.referenceClass !== undefined)
+      .map((t) => ({
+        target: t.id,
+        referenceClass: t.referenceClass as string,
+        sentence: baseRateSentence(shippedReferenceClass(t.referenceClass as string), t.referenceObservation),
+      }));
+    reports.push({ file, findings, ...(baseRates.length > 0 ? { baseRates } : {}) });
     if (!options.json) {
       io.out(formatSummary(file, findings));
       for (const finding of findings) for (const line of formatFinding(finding)) io.out(line);
+      for (const rate of baseRates) io.out(`  outside view, ${rate.target} (${rate.referenceClass}): ${rate.sentence.en}`);
     }
   }
   if (options.json) printJson(io, reports);

@@ -10,6 +10,29 @@ import { progressBar } from '../progress.js';
 import { samplesFormatter } from '../samples.js';
 import { type ShardChoice, ShardEnvironmentError, shardFromEnvironment, withShard } from '../shardEnvironment.js';
 
+/** The outside view of each target that names a reference class (nothing when none does). */
+function outsideViewLines(result: SimulationResult): string {
+  const named = result.targets.filter((t) => t.outsideView !== undefined);
+  if (named.length === 0) return '';
+  const lines = named.map((t) => `- ${t.id}${t.outsideView?.flagged ? ' [far from its class]' : ''}: ${t.outsideView?.sentence.en}`);
+  return `\n\nOutside view (reference classes, docs/reference-classes.md):\n${lines.join('\n')}`;
+}
+
+/** The recorded outcomes against the prediction (nothing when the scenario records none). */
+function outcomeLines(result: SimulationResult): string {
+  const outcomes = result.outcomes ?? [];
+  if (outcomes.length === 0) return '';
+  const lines = outcomes.map((o) => {
+    const where = o.percentile === null ? 'no finite prediction' : `${o.outside === undefined ? 'at' : o.outside} percentile ${o.percentile.toFixed(0)}`;
+    const verdict =
+      o.met !== undefined
+        ? `; target ${o.met ? 'met' : 'missed'} (predicted ${formatProbability(o.predictedProbability ?? 0)})`
+        : (o.targets ?? []).map((t) => `; ${t.id} ${t.met ? 'met' : 'missed'} (predicted ${formatProbability(t.predictedProbability)})`).join('');
+    return `- ${o.target ?? o.metric} ${o.year}: actual ${o.value}${o.series === 'independent' ? ' (independent series)' : ''}, ${where} of the prediction${verdict} [${o.source}]`;
+  });
+  return `\n\nPredicted against actual:\n${lines.join('\n')}`;
+}
+
 /** The median first year met among trials that met it by the deadline (a later first year is late, not counted). */
 function typicalFirstYear(t: SimulationResult['targets'][number]): string {
   const met = t.firstYearMet.byYear.reduce((sum, y) => sum + y.probability, 0);
@@ -98,7 +121,7 @@ export function simulationText(result: SimulationResult, title: string): string 
           : '';
   const header = `${title}\nMonte Carlo: ${m.trials.toLocaleString('en-US')} trials${stop}, seed ${JSON.stringify(m.seed)}, parkcast ${m.parkcastVersion}, scenario ${m.scenarioHash.slice(0, 19)}`;
   const warnings = result.warnings.length > 0 ? `\n\nWarnings:\n${result.warnings.map((w) => `- ${w}`).join('\n')}` : '';
-  return `${header}\n\n${targets}${strive}\n\n${joint}\n\n${metrics}${note}${warnings}`;
+  return `${header}\n\n${targets}${strive}${outsideViewLines(result)}${outcomeLines(result)}\n\n${joint}\n\n${metrics}${note}${warnings}`;
 }
 
 export interface SimulateCommandOptions {

@@ -3,6 +3,7 @@ import { expectations } from '../../problems/messages.js';
 import { Id, Identifier, InputUnit, SourceRef, Unit, Year } from './common.js';
 import { Distribution } from './distribution.js';
 import { GroupLayout } from './groupLayout.js';
+import { Outcome } from './outcome.js';
 import { Process, Step } from './process.js';
 import { Target } from './target.js';
 
@@ -233,6 +234,8 @@ export const ScenarioSchema = z.strictObject({
   notes: z.string().optional(),
   /** Written by parkcast when it expands a scenario's `group`: which metrics belong to which park. */
   groupLayout: GroupLayout.optional(),
+  /** What actually happened (no default: absent stays absent, so older results keep their hash). */
+  outcomes: z.array(Outcome).optional(),
 });
 
 /** A validated scenario, as returned by `parseScenario` and `loadScenario`. */

@@ -80,5 +80,12 @@ export const Target = z.strictObject({
   source: SourceRef.optional(),
   /** How the target was read from its source (e.g. how "within three years" became a deadline). */
   note: z.string().optional(),
+  /**
+   * The id of the shipped reference class this target belongs to (reference-classes/<id>.json):
+   * its base rate is shown beside the target's probability (the outside view).
+   */
+  referenceClass: z.string().min(1).optional(),
+  /** The class's observation to compare with (default: the class's headline). Needs `referenceClass`. */
+  referenceObservation: z.string().min(1).optional(),
 });
 export type Target = z.infer<typeof Target>;

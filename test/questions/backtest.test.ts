@@ -1,0 +1,120 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backtestCommand } from '../../src/cli/commands/backtest.js';
+import { backtest, baseRate, getReferenceClass, parseScenario } from '../../src/index.js';
+
+/**
+ * Output = 100 · exp(g) after one year. With g fixed the run is certain; with g ~ uniform(0, 0.1),
+ * P(output ≥ 100·e^0.06) = 0.4 exactly, and the deterministic projection (g at its median 0.05) misses.
+ */
+function oneYearPark(id: string, growth: unknown, threshold: number, actual: number, extra: Record<string, unknown> = {}) {
+  return {
+    park: { id, name: id, location: 'test' },
+    sources: [{ id: 'ledger', headline: 'Test ledger', outlet: 'test' }],
+    horizon: { baseYear: 2020, endYear: 2021 },
+    parameters: { g: { distribution: growth, reason: 'test' } },
+    metrics: { output: { unit: 'count', baseline: 100, process: { type: 'growth', drift: 'g' } } },
+    targets: [{ id: 'output', label: 'Output target', metric: 'output', comparison: '>=', threshold, deadline: 2021, ...extra }],
+    outcomes: [{ target: 'output', year: 2021, value: actual, source: 'ledger' }],
+  };
+}
+
+const certainMet = oneYearPark('a-met', { dist: 'fixed', value: 0.05 }, 104, 106); // predicts 105.127, met; actual 106, met
+const certainMissed = oneYearPark('b-missed', { dist: 'fixed', value: 0.05 }, 110, 104); // predicts 105.127, missed; actual 104, missed
+const uncertain = oneYearPark('c-uncertain', { dist: 'uniform', min: 0, max: 0.1 }, 100 * Math.exp(0.06), 108, {
+  referenceClass: 'cn-national-gdp-growth-target',
+});
+
+async function scenarios(docs: unknown[]) {
+  return Promise.all(docs.map(async (doc, i) => ({ name: `s${i}`, scenario: await parseScenario(doc) })));
+}
+
+describe('backtest: proper scores on a hand-made folder', () => {
+  it('three scenarios, scored by hand', async () => {
+    const trials = 20000;
+    const result = await backtest(await scenarios([certainMet, certainMissed, uncertain]), { trials, seed: 2 });
+    expect(result.events.map((e) => [e.model === 1 || e.model === 0 ? e.model : 'p', e.deterministic, e.outcome])).toEqual([
+      [1, 1, 1],
+      [0, 0, 0],
+      ['p', 0, 1],
+    ]);
+    const p = result.events[2].model;
+    expect(Math.abs(p - 0.4)).toBeLessThan(4 * Math.sqrt((0.4 * 0.6) / trials));
+    // Brier by hand: (0 + 0 + (1 − p)²) / 3.
+    const model = result.scores.model.brier;
+    expect(model?.brier).toBeCloseTo((1 - p) ** 2 / 3, 12);
+    // The decomposition sums to the Brier score (Stephenson et al.'s form for binned forecasts).
+    if (model === null || model === undefined) throw new Error('no Brier decomposition');
+    expect(model.reliability - model.resolution + model.uncertainty + model.withinBinVariance - model.withinBinCovariance).toBeCloseTo(model.brier, 12);
+    // Outcomes 1, 0, 1: ō = 2/3, uncertainty ō(1 − ō) = 2/9.
+    expect(model.uncertainty).toBeCloseTo(2 / 9, 12);
+    // The deterministic verdict: right, right, wrong: Brier 1/3.
+    expect(result.scores.deterministic.brier?.brier).toBeCloseTo(1 / 3, 12);
+    // The base rate speaks only for the target naming a class: (1 − 15/17)².
+    const rate = baseRate(getReferenceClass('cn-national-gdp-growth-target')).rate;
+    expect(result.scores.baseRate.forecasts).toBe(1);
+    expect(result.scores.baseRate.brier?.brier).toBeCloseTo((1 - rate) ** 2, 12);
+    expect(result.scores.modelWhereBaseRate.brier?.brier).toBeCloseTo((1 - p) ** 2, 12);
+    // Log score by hand: −(ln 1 + ln 1 + ln p) / 3.
+    expect(result.scores.model.log?.score).toBeCloseTo(-Math.log(p) / 3, 12);
+
+    // Continuous: a point mass's CRPS is its absolute error. The simulated percentiles are read
+    // from a histogram within 0.2% of the value; the projection's point is exact.
+    const [a, b, c] = result.continuous.outcomes;
+    const predicted = 100 * Math.exp(0.05);
+    expect(Math.abs(a.crps - Math.abs(predicted - 106))).toBeLessThan(0.002 * predicted);
+    expect(Math.abs(b.crps - Math.abs(predicted - 104))).toBeLessThan(0.002 * predicted);
+    expect(a.crpsDeterministic).toBeCloseTo(106 - predicted, 12);
+    // 108 is the 1000·ln(1.08) = 77th percentile of 100·e^U(0, 0.1): inside the 90% interval, outside the 50% one.
+    expect(c.interval90[0] <= 108 && 108 <= c.interval90[1]).toBe(true);
+    expect(c.interval50[1]).toBeLessThan(108);
+    expect(result.continuous.coverage90?.covered).toBe(1);
+    expect(result.continuous.coverage50?.covered).toBe(0);
+  });
+
+  it('a perfect forecaster scores 0', async () => {
+    const result = await backtest(await scenarios([certainMet, certainMissed]), { trials: 1000, seed: 1 });
+    expect(result.scores.model.brier?.brier).toBe(0);
+    expect(result.scores.model.log?.score).toBe(0);
+    expect(result.scores.deterministic.brier?.brier).toBe(0);
+  });
+
+  it('the CLI reads a folder and prints the forecasters side by side, or JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parkcast-backtest-'));
+    for (const [name, doc] of [
+      ['a.json', certainMet],
+      ['b.json', certainMissed],
+      ['c.json', uncertain],
+    ] as const)
+      writeFileSync(join(dir, name), JSON.stringify(doc));
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await backtestCommand(dir, { trials: 2000, seed: 1 }, io as never)).toBe(0);
+    expect(out.join('\n')).toMatch(/deterministic verdict \(0 or 1\)/);
+    expect(out.join('\n')).toMatch(/reference-class base rate/);
+    out.length = 0;
+    expect(await backtestCommand(dir, { trials: 2000, seed: 1, json: true }, io as never)).toBe(0);
+    expect(JSON.parse(out.join('\n')).events).toHaveLength(3);
+  });
+});
+
+describe('the shipped backtest set', () => {
+  it('every file of backtests/ validates, records a sourced outcome for each target, and is scored', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../backtests/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    const loaded = await Promise.all(files.map(async (f) => ({ name: f, scenario: await parseScenario(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))) })));
+    for (const { scenario } of loaded) {
+      const sourceIds = new Set(scenario.sources.map((s) => s.id));
+      for (const target of scenario.targets) expect(scenario.outcomes?.some((o) => o.target === target.id && sourceIds.has(o.source))).toBe(true);
+    }
+    const result = await backtest(loaded, { trials: 2000, seed: 1 });
+    expect(result.events).toHaveLength(files.length);
+    const b = result.scores.model.brier;
+    if (b === null) throw new Error('no Brier decomposition');
+    expect(b.reliability - b.resolution + b.uncertainty + b.withinBinVariance - b.withinBinCovariance).toBeCloseTo(b.brier, 12);
+  });
+});
