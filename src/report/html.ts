@@ -61,6 +61,8 @@ main { overflow-wrap: anywhere; }
 /** Paper: A4, no hover text or tooltips, the static charts, headings kept with what follows. */
 const PRINT_STYLE = `
 @media print {
+  /* Sliders and a live table mean nothing on paper: the what-if section is left out of print. */
+  #what-if { display: none; }
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
