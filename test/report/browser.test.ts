@@ -137,7 +137,7 @@ describe.skipIf(!available)('report.html in headless Chromium, offline', () => {
     await open(still.page, written);
     // The report's own charts (the what-if section draws one of its own, only when scripts run).
     const counted = (selector: string) =>
-      still.page.evaluate((s) => [...document.querySelectorAll(s)].filter((element) => element.closest('#what-if') === null).length, selector);
+      still.page.evaluate((s) => Array.from(document.querySelectorAll(s)).filter((element) => element.closest('#what-if') === null).length, selector);
     expect(await counted('figure.chart .static-chart svg')).toBe(written.report.charts.length);
     expect(await counted('figure.chart')).toBe(written.report.charts.length);
     expect(await still.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
