@@ -1,4 +1,4 @@
-import { sampleTrials, type TrialSamples } from '../results/samples.js';
+import { sampleTrials } from '../results/samples.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from '../results/simulate.js';
 import { resultMeta, targetDefinition } from '../results/targetDefinition.js';
 import type { ResultMeta, TargetDefinition } from '../results/types.js';
@@ -16,6 +16,7 @@ import {
   restrictedInputs,
   withoutRestriction,
 } from '../statistics/prim.js';
+import { perTrialValues } from './perTrialValues.js';
 
 /** Which trials a discovery looks for: those that miss the target, or those that hit it. */
 export type DiscoveryOutcome = 'miss' | 'hit';
@@ -183,19 +184,6 @@ function checkOptions(options: DiscoveryOptions): void {
   }
   if (options.minimumGain !== undefined && !(options.minimumGain >= 0 && options.minimumGain < 1))
     throw new RangeError(`minimumGain: expected a number from 0 to below 1, got ${options.minimumGain}`);
-}
-
-/** An assumption's value per trial: its draw, or for yearly ones the mean of its draws over years 1..lastYear (as sensitivity does). */
-function perTrialValues(samples: TrialSamples, name: string, lastYear: number): Float64Array {
-  const { perYear, values } = samples.parameters[name];
-  if (!perYear) return values[0] as Float64Array;
-  const out = new Float64Array(samples.trials);
-  const years = Math.max(1, lastYear);
-  for (let y = 1; y <= years; y++) {
-    const row = values[Math.min(y, values.length - 1)];
-    for (let i = 0; i < out.length; i++) out[i] += row[i] / years;
-  }
-  return out;
 }
 
 function varies(values: ArrayLike<number>): boolean {

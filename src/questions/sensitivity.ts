@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/schema/scenario.js';
 import { type PairedDifference, pairedDifference } from '../statistics/pairedDifference.js';
 import { quantileSorted } from '../statistics/quantiles.js';
 import { type RankCorrelation, rankCorrelation } from '../statistics/rankCorrelation.js';
+import { perTrialValues } from './perTrialValues.js';
 import { type SobolResult, sobolIndices } from './sobolIndices.js';
 
 /** Options of a sensitivity analysis. */
@@ -131,21 +132,6 @@ function checkOptions(options: SensitivityOptions): void {
   if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new RangeError(`confidence: expected a number between 0 and 1, got ${confidence}`);
   if (options.sobol !== undefined && ![true, false, 'auto'].includes(options.sobol))
     throw new RangeError(`sobol: expected true, false or "auto", got ${String(options.sobol)}`);
-}
-
-/** An assumption's value per trial: its draw (a baseline's: its metric's base-year value), or for yearly ones the mean of its draws over years 1..lastYear. */
-function perTrialValues(samples: TrialSamples, name: string, lastYear: number): Float64Array {
-  const metric = baselineMetricOf(name);
-  if (metric !== undefined) return samples.metrics[metric][0] as Float64Array;
-  const { perYear, values } = samples.parameters[name];
-  if (!perYear) return values[0] as Float64Array;
-  const out = new Float64Array(samples.trials);
-  const years = Math.max(1, lastYear);
-  for (let y = 1; y <= years; y++) {
-    const row = values[Math.min(y, values.length - 1)];
-    for (let i = 0; i < out.length; i++) out[i] += row[i] / years;
-  }
-  return out;
 }
 
 function groupSummary(values: Float64Array, hit: Uint8Array, want: number): GroupSummary & { variance: number } {
