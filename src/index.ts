@@ -199,6 +199,7 @@ export {
   type ParkReport,
   type ReportInput,
   type ReportFinding,
+  type ReportResultsFile,
 } from './report/index.js';
 
 /**

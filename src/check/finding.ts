@@ -11,7 +11,9 @@ export type Confidence = 'high' | 'medium' | 'low';
 export interface Finding {
   /** A stable machine-readable code, e.g. `currency_rate_implausible`. */
   readonly code: string;
+  /** How bad it is: `error` (almost surely wrong data), `warning` (probably wrong), `info` (worth a look). */
   readonly severity: Severity;
+  /** How sure the check is that it is a real problem. */
   readonly confidence: Confidence;
   /** A sentence for a person: what was found, with the figures and the expected range. */
   readonly message: string;

@@ -6,5 +6,6 @@ export { type IndexedPark, reportsIndexHtml } from './indexPage.js';
 export { reportMarkdown } from './markdown.js';
 export { type Likelihood, reportMessages } from './messages.js';
 export { buildReport, likelihoodOf, type ParkReport, type ReportFigure, type ReportFinding, type ReportInput, type ReportTargetRow } from './model.js';
+export type { ReportResultsFile } from './resultsFile.js';
 export { WHAT_IF_CSP, type WhatIfAssumption, type WhatIfData, type WhatIfFragment, type WhatIfRow, whatIfData, whatIfSection } from './whatIf.js';
 export { REPORT_DEFAULT_TRIALS, REPORT_ENTRIES, type WriteReportOptions, type WrittenReport, writeReport } from './writeReport.js';

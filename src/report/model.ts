@@ -18,12 +18,18 @@ import { type Likelihood, reportMessages } from './messages.js';
 
 /** A data-check finding as the report shows it (the data check's `Finding` fits). */
 export interface ReportFinding {
+  /** How bad it is: `error` (almost surely wrong data), `warning` (probably wrong), `info` (worth a look). */
   readonly severity: string;
+  /** A sentence for a person: what was found, with the figures and the expected range. */
   readonly message: string;
+  /** A stable machine-readable code, e.g. `currency_rate_implausible`. */
   readonly code?: string;
+  /** How sure the check is that it is a real problem: `high`, `medium` or `low`. */
   readonly confidence?: string;
   /** The figures it names (target ids, `metrics.<name>`): a finding naming a target is shown beside it. */
   readonly figures?: readonly string[];
+  /** The field path of the main figure inside the scenario document. */
+  readonly path?: readonly (string | number)[];
 }
 
 /** What a report is made from: the scenario, its two runs, the data check's findings. */

@@ -19,6 +19,7 @@ import { resultsCsv } from './csv.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
+import type { ReportResultsFile } from './resultsFile.js';
 import { chartFile } from './sections.js';
 import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf.js';
 
@@ -118,7 +119,7 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
       await write(chartFile(chart, 'svg'), svg);
       await write(chartFile(chart, 'png'), await renderPng(svg, { scale: options.pngScale }));
     }
-    const results = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
+    const results: ReportResultsFile = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
     await write('results.csv', resultsCsv(projection, simulation));
     await write('report.md', reportMarkdown(report));

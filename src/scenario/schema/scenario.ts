@@ -20,15 +20,28 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
-export const Zone = z.strictObject({ id: Id, name: z.string().min(1), note: z.string().optional() });
+/** A part of a park with a name of its own (an area, a sub-park). */
+export const Zone = z.strictObject({
+  /** The zone's id. */
+  id: Id,
+  /** Its name. */
+  name: z.string().min(1),
+  /** Anything a reader should know about it. */
+  note: z.string().optional(),
+});
 
 export const Park = z.strictObject({
+  /** The park's id: file names and results use it. */
   id: Id,
+  /** The park's name, as reports show it. */
   name: z.string().min(1),
   /** The name in Chinese, where known. */
   nameZh: z.string().optional(),
+  /** Where it is: city, province, country. */
   location: z.string().min(1),
+  /** Its parts, where the plan names them. */
   zones: z.array(Zone).optional(),
+  /** Anything a reader should know about the park or the scenario. */
   note: z.string().optional(),
 });
 
