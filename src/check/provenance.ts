@@ -27,7 +27,8 @@ export function checkProvenance(scenario: Scenario): Finding[] {
         path: [...path, 'reason'],
       });
     }
-    if (parameter.basis === 'sourced' && parameter.source === undefined) {
+    // A reference class cites its own sources (reference-classes/<id>.json).
+    if (parameter.basis === 'sourced' && parameter.source === undefined && parameter.referenceClass === undefined) {
       findings.push({
         code: 'sourced_without_source',
         severity: 'warning',

@@ -142,6 +142,15 @@ export const messages = {
   },
   unknownReferenceObservation: (id: string, classId: string, known: readonly string[]) =>
     `unknown observation "${id}" of reference class "${classId}" (known: ${known.join(', ')})`,
+  distributionOrReferenceClass: () => 'expected "distribution" (or "referenceClass", to draw it from a reference class)',
+  observationWithoutSpread: (id: string, classId: string) =>
+    `observation "${id}" of reference class "${classId}" gives a rate without a count, an n or a range, so it says nothing of how uncertain the rate is: name two or more observations, or write a "distribution" and cite the class beside it`,
+  observationBoundOnly: (id: string, classId: string, bound: string) =>
+    `observation "${id}" of reference class "${classId}" gives only a bound (${bound === 'atMost' ? 'at most' : 'at least'} its count): name two or more observations, or write a "distribution" and cite the class beside it`,
+  observationsAllEqual: (classId: string, rate: number) =>
+    `the observations named of reference class "${classId}" all give the rate ${rate}: that is no spread to draw from; name one with a count, or write a "distribution" and cite the class beside it`,
+  duplicateObservation: (id: string) => `observation "${id}" is named twice`,
+  referenceClassReason: (classId: string, method: string) => `Drawn from reference class "${classId}": ${method}.`,
   observationWithoutClass: () => 'expected "referenceClass" beside "referenceObservation" (the observation belongs to a class)',
   outcomeSubject: () => 'expected one of "metric" or "target" (what the outcome is the actual value of)',
   outcomeYearNotDeadline: (year: number, deadline: number) =>

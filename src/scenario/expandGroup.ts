@@ -4,7 +4,7 @@ import type { Problem } from '../problems/problem.js';
 import { quantitiesOf } from './dependencies.js';
 import { toCanonical } from './inputUnits.js';
 import type { Distribution } from './schema/distribution.js';
-import type { Group, GroupPark, GroupTarget, ScenarioFile } from './schema/group.js';
+import type { Group, GroupPark, GroupTarget, ResolvedScenarioFile } from './schema/group.js';
 import type { GroupLayout } from './schema/groupLayout.js';
 import type { Metric, Parameter, Scenario } from './schema/scenario.js';
 import type { Target } from './schema/target.js';
@@ -112,11 +112,11 @@ const sumOf = (terms: readonly string[]) => (terms.length === 0 ? '0' : terms.jo
  *
  * @example
  * ```ts
- * const { scenario, problems } = expandGroup(ScenarioFileSchema.parse(JSON.parse(text)));
+ * const { scenario, problems } = expandGroup(resolveReferenceClassParameters(ScenarioFileSchema.parse(JSON.parse(text))).file);
  * console.log(Object.keys(scenario.metrics)); // ['output__park_01', …, 'output__total', 'six_above__parks']
  * ```
  */
-export function expandGroup(file: ScenarioFile): Expansion {
+export function expandGroup(file: ResolvedScenarioFile): Expansion {
   const { group, ...rest } = file;
   const scenario: Scenario = rest;
   if (group === undefined) return { scenario, problems: [], writtenAt: (path) => ({ path }) };

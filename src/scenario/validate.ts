@@ -8,6 +8,7 @@ import { correlationMatrix } from './correlationMatrix.js';
 import { type DefaultNote, defaultsThatMatter } from './defaults.js';
 import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies.js';
 import { type Expansion, expandGroup } from './expandGroup.js';
+import { resolveReferenceClassParameters } from './referenceClassDistribution.js';
 import { SHIPPED_REFERENCE_CLASS_IDS } from './referenceClasses.js';
 import type { Distribution } from './schema/distribution.js';
 import { ScenarioFileSchema } from './schema/group.js';
@@ -385,7 +386,10 @@ export async function safeParseScenario(input: unknown, options: ParseOptions = 
     return { ok: false, problems: [...prototypeKeys, ...others.filter((problem) => !isPrototypeKey(problem))] };
   }
   if (!shaped.success) return { ok: false, problems: problemsFromZod(shaped.error, input, options.file, ScenarioFileSchema) };
-  const expansion = expandGroup(shaped.data);
+  // An assumption drawn from a reference class gets its distribution first: groups copy assumptions.
+  const resolved = resolveReferenceClassParameters(shaped.data);
+  if (resolved.problems.length > 0) return { ok: false, problems: resolved.problems.map(withFile) };
+  const expansion = expandGroup(resolved.file);
   if (expansion.problems.length > 0) return { ok: false, problems: expansion.problems.map(withFile) };
   // Figures written in a metric's input unit (亿元, 亩, %) become canonical here, once; a metric
   // whose unit is wrong is left as written, and its problem reported with the rest.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from '../../problems/messages.js';
 import { Id, Identifier, SourceRef, Year } from './common.js';
 import { Distribution } from './distribution.js';
 import { Metric, Parameter, ScenarioSchema } from './scenario.js';
@@ -29,6 +30,16 @@ export type GroupPark = z.infer<typeof GroupPark>;
  * row must.
  */
 export const GroupParameter = Parameter.extend({ distribution: Distribution.optional() });
+
+/**
+ * A scenario's assumption as written in a file: its `distribution`, or a `referenceClass` to derive
+ * one from (src/scenario/referenceClassDistribution.ts), or both (the class then is the basis cited).
+ */
+export const FileParameter = Parameter.extend({ distribution: Distribution.optional() }).refine(
+  (parameter) => parameter.distribution !== undefined || parameter.referenceClass !== undefined,
+  { message: messages.distributionOrReferenceClass(), path: ['distribution'] },
+);
+export type FileParameter = z.infer<typeof FileParameter>;
 export type GroupParameter = z.infer<typeof GroupParameter>;
 
 /** How a group target combines the parks. */
@@ -85,7 +96,9 @@ export type GroupInput = z.input<typeof Group>;
  * A scenario as written in a file: the scenario's fields and, optionally, a group of parks. The
  * group is expanded at load, so a validated `Scenario` has the parks' metrics and a `groupLayout`.
  */
-export const ScenarioFileSchema = ScenarioSchema.extend({ group: Group.optional() });
+export const ScenarioFileSchema = ScenarioSchema.extend({ group: Group.optional(), parameters: z.record(Identifier, FileParameter).default({}) });
 export type ScenarioFile = z.infer<typeof ScenarioFileSchema>;
+/** A scenario file whose assumptions each have their distribution (those drawn from a reference class derived): what `expandGroup` takes. */
+export type ResolvedScenarioFile = Omit<ScenarioFile, 'parameters'> & { parameters: Record<string, Parameter> };
 /** A scenario file as written, with or without a group: fields with defaults may be left out. */
 export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;

@@ -52,9 +52,25 @@ export const Horizon = z.strictObject({
   endYear: Year,
 });
 
+/**
+ * A reference class an assumption is drawn from (reference-classes/<id>.json): a rate (a landing
+ * rate, a share of capital arrived) whose distribution parkcast derives from the class's sourced
+ * observations, instead of the scenario's author choosing one. See docs/scenario-format.md.
+ */
+export const ParameterReferenceClass = z.strictObject({
+  /** The class's id: one of the shipped reference classes. */
+  id: z.string().min(1),
+  /** The observations to draw from (default: every observation of the class). */
+  observations: z.array(Id).min(1).optional(),
+});
+export type ParameterReferenceClass = z.infer<typeof ParameterReferenceClass>;
+
 /** An assumption: an uncertain input, drawn once per trial (or afresh each year with `varies: "year"`). */
 export const Parameter = z.strictObject({
+  /** How it is drawn. In a file it may be left out when `referenceClass` is given: it is then derived from the class. */
   distribution: Distribution,
+  /** The reference class it is drawn from, or (beside a `distribution`) the class it is based on. */
+  referenceClass: ParameterReferenceClass.optional(),
   description: z.string().optional(),
   /** A short name in Chinese, for reports in Chinese (`--lang zh`). */
   labelZh: z.string().min(1).optional(),
