@@ -97,6 +97,8 @@ export const messages = {
   groupTargetNeeds: (aggregate: string) => `a target with "aggregate": "${aggregate}" needs a "comparison" and a "threshold"`,
   groupParkLevelNeeded: (aggregate: string) =>
     `a target with "aggregate": "${aggregate}" needs "park": the level one park must reach, e.g. {"comparison": ">=", "threshold": 10000000000}`,
+  groupParkMeasureBase: (measure: string, metric: string, park: string, why: string) =>
+    `a park's "${measure}" divides by its ${measure === 'yearOnYear' ? "previous year's" : 'base-year'} ${metric}, which must be above zero, but in park ${park} ${why}`,
   groupParkBetween: () => 'a park\'s level is one side of a threshold: use ">", ">=", "<" or "<=" (a count of parks in a range is two counts)',
   fileNotFound: (file: string) => `file not found: ${file}`,
   fileUnreadable: (file: string, reason: string) => `cannot read ${file}: ${reason}`,

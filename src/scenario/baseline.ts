@@ -1,3 +1,4 @@
+import { messages } from '../problems/messages.js';
 import type { Distribution } from './schema/distribution.js';
 import type { Metric } from './schema/scenario.js';
 
@@ -51,4 +52,51 @@ export function fixedBaseline(metric: Metric): number | undefined {
 /** The key under which a metric's parsed baseline expression is kept beside the derived metrics' expressions. */
 export function baselineExpressionKey(metric: string): string {
   return `baseline:${metric}`;
+}
+
+/**
+ * Why a baseline can be zero or less, or undefined when it cannot: a number, or a distribution
+ * whose lowest possible value (its support, within its bounds) or point value is not above zero.
+ * A derived metric without a baseline is computed, so only the run can tell (it gives NaN there,
+ * reported as values that are not finite).
+ */
+export function nonPositiveBaseline(baseline: number | Distribution | undefined): string | undefined {
+  if (baseline === undefined) return undefined;
+  if (typeof baseline === 'number') return baseline > 0 ? undefined : messages.baselineNotPositive(baseline);
+  if (baseline.point !== undefined && !(baseline.point > 0)) return messages.pointNotPositive(baseline.point);
+  // The lowest value a draw can take, and whether a draw can equal it (a lognormal's 0 is never drawn).
+  let lowest: number;
+  let open = false;
+  switch (baseline.dist) {
+    case 'fixed':
+      lowest = baseline.value;
+      break;
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+    case 'beta':
+      lowest = baseline.min;
+      break;
+    case 'poisson':
+    case 'binomial':
+      lowest = 0;
+      break;
+    case 'lognormal':
+      lowest = 0;
+      open = true;
+      break;
+    case 'normal':
+      lowest = Number.NEGATIVE_INFINITY;
+      break;
+    case 'range90':
+      lowest = baseline.shape === 'lognormal' ? 0 : Number.NEGATIVE_INFINITY;
+      open = baseline.shape === 'lognormal';
+      break;
+  }
+  const min = baseline.bounds?.min;
+  if (min !== undefined && min > lowest) {
+    lowest = min;
+    open = false;
+  }
+  return lowest > 0 || (lowest === 0 && open) ? undefined : messages.baselineCanBeNonPositive(baseline.dist, lowest);
 }

@@ -1,13 +1,14 @@
 import { ALLOWED_FUNCTIONS } from '../expressions/ast.js';
 import { messages } from '../problems/messages.js';
 import type { Problem } from '../problems/problem.js';
+import { metricBaseline, nonPositiveBaseline } from './baseline.js';
 import { quantitiesOf } from './dependencies.js';
 import { toCanonical } from './inputUnits.js';
 import type { Distribution } from './schema/distribution.js';
 import type { Group, GroupPark, GroupTarget, ResolvedScenarioFile } from './schema/group.js';
 import type { GroupLayout } from './schema/groupLayout.js';
 import type { Metric, Parameter, Scenario } from './schema/scenario.js';
-import type { Target } from './schema/target.js';
+import { RELATIVE_MEASURES, type Target } from './schema/target.js';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -225,7 +226,7 @@ export function expandGroup(file: ResolvedScenarioFile): Expansion {
 
   const targets: Target[] = [...scenario.targets];
   group.targets.forEach((target, index) => {
-    const expanded = groupTarget(target, group, index, add, (name, park) => claim(name, ['targets', index], park), metrics, layout);
+    const expanded = groupTarget(target, group, scenario.horizon.baseYear, index, add, (name, park) => claim(name, ['targets', index], park), metrics, layout);
     if (expanded !== undefined) {
       origin.set(`target:${targets.length}`, { path: ['group', 'targets', index] });
       targets.push(expanded);
@@ -249,10 +250,38 @@ export function expandGroup(file: ResolvedScenarioFile): Expansion {
   return { scenario: expandedScenario, problems, writtenAt };
 }
 
+/**
+ * One park's measure as of each year, as an expression over its copy of the metric: what a count
+ * of parks compares with the park level. Computed as of every year, like a target's measure, so
+ * the count's first year met means the same; the base year's average growth is taken over one year
+ * (it is 0 there), never 0⁰.
+ */
+function perParkMeasure(measure: NonNullable<GroupTarget['park']>['measure'], metric: string, baseYear: number): string {
+  switch (measure) {
+    case 'value':
+      return metric;
+    case 'ratioToBase':
+      return `(${metric} / base(${metric}))`;
+    case 'averageGrowth':
+      return `((${metric} / base(${metric})) ^ (1 / max(year - ${baseYear}, 1)) - 1)`;
+    case 'yearOnYear':
+      return `(${metric} / prev(${metric}) - 1)`;
+    case 'changeInPoints':
+      return `((${metric} - base(${metric})) * 100)`;
+  }
+}
+
+/** A metric's baseline when it is a number or a distribution (an expression's value is known only per trial). */
+function baselineValueOrDistribution(metric: Metric | undefined): number | Distribution | undefined {
+  const baseline = metric === undefined ? undefined : metricBaseline(metric);
+  return baseline?.kind === 'value' ? baseline.value : baseline?.kind === 'distribution' ? baseline.distribution : undefined;
+}
+
 /** A group target as a target on the group total, or on a count of parks that meet its level. */
 function groupTarget(
   target: GroupTarget,
   group: Group,
+  baseYear: number,
   index: number,
   add: (path: Path, message: string, code: string) => void,
   claim: (name: string, park?: string) => void,
@@ -299,9 +328,24 @@ function groupTarget(
   }
   if (target.measure !== 'value') add(['targets', index, 'measure'], messages.groupFieldNotUsed('measure', target.aggregate), 'unused_field');
   if (target.fromYear !== undefined) add(['targets', index, 'fromYear'], messages.groupFieldNotUsed('fromYear', target.aggregate), 'unused_field');
-  const { comparison } = target.park;
-  // The level is written in the metric's unit, as its parks' figures are (亿元, 亩): converted the same way.
-  const threshold = template.inputUnit === undefined ? target.park.threshold : toCanonical(target.park.threshold, template.inputUnit);
+  const { comparison, measure } = target.park;
+  // A level is written in the metric's unit, as its parks' figures are (亿元, 亩): converted the same
+  // way. A relative measure's threshold is a ratio, a rate or points, as for any target.
+  const threshold = template.inputUnit === undefined || measure !== 'value' ? target.park.threshold : toCanonical(target.park.threshold, template.inputUnit);
+  if (measure === 'changeInPoints' && template.unit !== 'share') {
+    add(['targets', index, 'park', 'measure'], messages.pointsNeedShare(target.metric, template.unit), 'measure_unit');
+    return undefined;
+  }
+  if (RELATIVE_MEASURES.includes(measure)) {
+    // As for a target: a ratio or growth needs a base above zero in every park.
+    for (const park of group.parks) {
+      const why = nonPositiveBaseline(baselineValueOrDistribution(metrics[parkCopyName(target.metric, park.id)]));
+      if (why !== undefined) {
+        add(['targets', index, 'park', 'measure'], messages.groupParkMeasureBase(measure, target.metric, park.name, why), 'measure_base');
+        return undefined;
+      }
+    }
+  }
   if (comparison === 'between') {
     add(['targets', index, 'park', 'comparison'], messages.groupParkBetween(), 'threshold');
     return undefined;
@@ -309,7 +353,7 @@ function groupTarget(
   const name = parkCountName(target.id);
   claim(name);
   const parks = group.parks.length;
-  const meets = group.parks.map((park) => `(${parkCopyName(target.metric, park.id)} ${comparison} ${threshold})`);
+  const meets = group.parks.map((park) => `(${perParkMeasure(measure, parkCopyName(target.metric, park.id), baseYear)} ${comparison} ${threshold})`);
   const share = target.aggregate === 'share';
   metrics[name] = {
     unit: share ? 'share' : 'count',

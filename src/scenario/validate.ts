@@ -2,7 +2,7 @@ import { ALLOWED_FUNCTIONS, type ExpressionNode, readingsIn } from '../expressio
 import { ExpressionError, parseExpression } from '../expressions/parse.js';
 import { messages } from '../problems/messages.js';
 import { formatPath, type Problem, ScenarioError } from '../problems/problem.js';
-import { baselineExpressionKey, metricBaseline } from './baseline.js';
+import { baselineExpressionKey, metricBaseline, nonPositiveBaseline } from './baseline.js';
 import { inputUnitProblems, toCanonicalUnits } from './canonicalUnits.js';
 import { correlationMatrix } from './correlationMatrix.js';
 import { type DefaultNote, defaultsThatMatter } from './defaults.js';
@@ -10,7 +10,6 @@ import { orderMetrics, quantitiesOf, sameYearDependencies } from './dependencies
 import { type Expansion, expandGroup } from './expandGroup.js';
 import { resolveReferenceClassParameters } from './referenceClassDistribution.js';
 import { SHIPPED_REFERENCE_CLASS_IDS } from './referenceClasses.js';
-import type { Distribution } from './schema/distribution.js';
 import { ScenarioFileSchema } from './schema/group.js';
 import type { Scenario } from './schema/scenario.js';
 import { MEASURES_WITH_FROM_YEAR, RELATIVE_MEASURES } from './schema/target.js';
@@ -28,53 +27,6 @@ export interface ParseOptions {
 }
 
 const RESERVED = new Set<string>([...ALLOWED_FUNCTIONS, 'and', 'or', 'not', 'true', 'false', 'pi', 'e', 'Infinity', 'NaN']);
-
-/**
- * Why a baseline can be zero or less, or undefined when it cannot: a number, or a distribution
- * whose lowest possible value (its support, within its bounds) or point value is not above zero.
- * A derived metric without a baseline is computed, so only the run can tell (it gives NaN there,
- * reported as values that are not finite).
- */
-function nonPositiveBaseline(baseline: number | Distribution | undefined): string | undefined {
-  if (baseline === undefined) return undefined;
-  if (typeof baseline === 'number') return baseline > 0 ? undefined : messages.baselineNotPositive(baseline);
-  if (baseline.point !== undefined && !(baseline.point > 0)) return messages.pointNotPositive(baseline.point);
-  // The lowest value a draw can take, and whether a draw can equal it (a lognormal's 0 is never drawn).
-  let lowest: number;
-  let open = false;
-  switch (baseline.dist) {
-    case 'fixed':
-      lowest = baseline.value;
-      break;
-    case 'uniform':
-    case 'triangular':
-    case 'pert':
-    case 'beta':
-      lowest = baseline.min;
-      break;
-    case 'poisson':
-    case 'binomial':
-      lowest = 0;
-      break;
-    case 'lognormal':
-      lowest = 0;
-      open = true;
-      break;
-    case 'normal':
-      lowest = Number.NEGATIVE_INFINITY;
-      break;
-    case 'range90':
-      lowest = baseline.shape === 'lognormal' ? 0 : Number.NEGATIVE_INFINITY;
-      open = baseline.shape === 'lognormal';
-      break;
-  }
-  const min = baseline.bounds?.min;
-  if (min !== undefined && min > lowest) {
-    lowest = min;
-    open = false;
-  }
-  return lowest > 0 || (lowest === 0 && open) ? undefined : messages.baselineCanBeNonPositive(baseline.dist, lowest);
-}
 
 /** Checks what the schema's shape cannot: references, years, expressions, cycles. */
 async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'>>> {

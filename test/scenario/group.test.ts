@@ -106,6 +106,85 @@ describe('groups of parks: a table of parks expanded into metrics, targets over 
     expect(Math.abs(result.targets[1].probability - atLeastTen)).toBeLessThan(standardErrors(atLeastTen, trials));
   });
 
+  it('"parks that doubled": a count of parks by a per-park measure is binomial when the parks are independent', async () => {
+    // Each park's log output grows by Normal(0.2, 0.25) a year, independently: by 2025 (three years
+    // from 2022) its ratio to its base is lognormal with mu 0.6 and sigma 0.25·√3.
+    const parks = 12;
+    const scenario = await parseScenario(
+      groupScenario(
+        {
+          parameters: { drift: { distribution: { dist: 'normal', mean: 0.2, sd: 0.25 }, varies: 'year' } },
+          metrics: { output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 'drift', volatility: 0 } } },
+          targets: [
+            {
+              id: 'five-doubled',
+              label: 'At least 5 parks double their output',
+              aggregate: 'count',
+              metric: 'output',
+              park: { measure: 'ratioToBase', comparison: '>=', threshold: 2 },
+              comparison: '>=',
+              threshold: 5,
+              deadline: 2025,
+            },
+            {
+              id: 'half-grew-20',
+              label: 'Half the parks grow 20 % a year on average',
+              aggregate: 'share',
+              metric: 'output',
+              park: { measure: 'averageGrowth', comparison: '>=', threshold: 0.2 },
+              comparison: '>=',
+              threshold: 0.5,
+              deadline: 2025,
+            },
+          ],
+        },
+        parks,
+      ),
+    );
+    expect(scenario.metrics.five_doubled__parks.process).toMatchObject({ expression: expect.stringContaining('output__p1 / base(output__p1)') });
+    const result = await simulate(scenario, { trials, seed: 8 });
+    const sigma = 0.25 * Math.sqrt(3);
+    const doubles = 1 - normalCdf(Math.log(2), 0.6, sigma);
+    const atLeastFive = 1 - binomialCdf(4, parks, doubles);
+    // Average growth of 20 % over three years is a ratio of 1.2³.
+    const grows = 1 - normalCdf(3 * Math.log(1.2), 0.6, sigma);
+    const atLeastHalf = 1 - binomialCdf(parks / 2 - 1, parks, grows);
+    expect(Math.abs(result.targets[0].probability - atLeastFive)).toBeLessThan(standardErrors(atLeastFive, trials));
+    expect(Math.abs(result.targets[1].probability - atLeastHalf)).toBeLessThan(standardErrors(atLeastHalf, trials));
+    // No value in any year is NaN: the base year's average growth is over one year, not 0⁰.
+    for (const year of result.metrics.find((m) => m.name === 'half_grew_20__parks')?.years ?? []) expect(Number.isFinite(year.mean)).toBe(true);
+  });
+
+  it("a per-park measure that divides by a park's base is refused where a park's base can be zero, naming the park", async () => {
+    const result = await safeParseScenario(
+      groupScenario(
+        {
+          parks: [
+            { id: 'a', name: 'Alpha' },
+            { id: 'b', name: 'Beta park', baselines: { output: 0 } },
+          ],
+          metrics: { output: { unit: 'yuan', baseline: 1, process: { type: 'constant' } } },
+          targets: [
+            {
+              id: 'doubled',
+              label: 'Both double',
+              aggregate: 'every',
+              metric: 'output',
+              park: { measure: 'ratioToBase', comparison: '>=', threshold: 2 },
+              deadline: 2025,
+            },
+          ],
+        },
+        2,
+      ),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.path.join('.'), p.message])).toEqual([
+      ['group.targets.0.park.measure', expect.stringMatching(/divides by its base-year output.*Beta park its baseline is 0/)],
+    ]);
+  });
+
   it('"every park" is the product of the parks\' probabilities when they are independent', async () => {
     const scenario = await parseScenario(
       groupScenario(

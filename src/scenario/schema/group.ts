@@ -59,8 +59,18 @@ export const GroupTarget = z.strictObject({
   labelZh: z.string().optional(),
   aggregate: Aggregate,
   metric: Identifier,
-  /** What one park must reach, for `count`, `share` and `every`: its metric's value in a year. */
-  park: z.strictObject({ comparison: Comparison, threshold: z.number() }).optional(),
+  /**
+   * What one park must reach, for `count`, `share` and `every`: its metric's value at the deadline,
+   * or (with `measure`) its ratio to its base year ("parks that doubled"), its average or
+   * year-on-year growth, or its change in points, each per park.
+   */
+  park: z
+    .strictObject({
+      comparison: Comparison,
+      threshold: z.number(),
+      measure: z.enum(['value', 'ratioToBase', 'averageGrowth', 'yearOnYear', 'changeInPoints']).default('value'),
+    })
+    .optional(),
   comparison: Comparison.optional(),
   threshold: z.union([z.number().positive(), z.tuple([z.number(), z.number()])]).optional(),
   deadline: Year,
