@@ -30,7 +30,13 @@ export interface BacktestEvent {
   /** 1 if the target was met, by the recorded outcome. */
   readonly outcome: 0 | 1;
   readonly series: 'official' | 'independent';
+  /** The recorded value that decided it (the target's measured value, or its metric's value). */
+  readonly value: number;
+  /** The id of the outcome's source, and its url where the scenario gives one. */
   readonly source: string;
+  readonly sourceUrl: string | null;
+  /** The url of the target's own source (the plan or report that set it), where given. */
+  readonly targetSourceUrl: string | null;
 }
 
 /** One recorded continuous outcome against its predicted distribution. */
@@ -60,7 +66,17 @@ export interface ForecasterScores {
 }
 
 export interface BacktestResult {
-  readonly meta: { readonly kind: 'backtest'; readonly scenarios: number; readonly trials: number; readonly seed: string | number; readonly bins: number };
+  readonly meta: {
+    readonly kind: 'backtest';
+    readonly scenarios: number;
+    readonly trials: number;
+    readonly seed: string | number;
+    readonly bins: number;
+    /** The series asked for (`--series`): it decides each target where recorded. */
+    readonly series: 'official' | 'independent';
+    /** Targets decided by the other series, because theirs records none of the series asked for. */
+    readonly fellBack: number;
+  };
   readonly events: readonly BacktestEvent[];
   /** The model, the deterministic verdict (0/1) and the reference-class base rate (on the events whose target names a class). */
   readonly scores: {
@@ -86,7 +102,10 @@ export interface BacktestOptions extends Pick<SimulateOptions, 'seed' | 'workers
   readonly trials?: number;
   /** Equal-width bins of the Brier decomposition and the reliability diagram (default 10). */
   readonly bins?: number;
-  /** Which recorded series decides a target when both are recorded (default `official`). */
+  /**
+   * Which recorded series decides a target (default `official`); a target that records only the
+   * other is decided by it, and counted in `meta.fellBack`.
+   */
   readonly series?: 'official' | 'independent';
 }
 
@@ -106,6 +125,7 @@ function scoresOf(forecasts: readonly number[], outcomes: readonly number[], bin
 /** The binary events and continuous outcomes of one scenario's run. */
 function eventsOf(
   name: string,
+  scenario: Scenario,
   simulation: SimulationResult,
   projected: ReadonlyMap<string, { met: boolean; value: number }>,
   projectedMetric: (metric: string, year: number) => number | null,
@@ -113,11 +133,17 @@ function eventsOf(
 ) {
   const events = new Map<string, BacktestEvent>();
   const continuous: BacktestContinuous[] = [];
-  for (const o of simulation.outcomes ?? []) {
+  // One outcome per target (or metric) and year: the preferred series where it is recorded, else the other.
+  const all = simulation.outcomes ?? [];
+  const key = (o: (typeof all)[number]) => `${o.target ?? `metric:${o.metric}`}@${o.year}`;
+  const preferredKeys = new Set(all.filter((o) => o.series === preferred).map(key));
+  const chosen = all.filter((o) => o.series === preferred || !preferredKeys.has(key(o)));
+  for (const o of chosen) {
     const judged = o.met !== undefined && o.target !== undefined ? [{ id: o.target, met: o.met }] : (o.targets ?? []).map((t) => ({ id: t.id, met: t.met }));
     for (const j of judged) {
       const target = simulation.targets.find((t) => t.id === j.id);
       if (target === undefined) continue;
+      const urlOf = (id: string | undefined) => scenario.sources.find((s) => s.id === id)?.url ?? null;
       const previous = events.get(j.id);
       // One event per target: the preferred series wins over the other.
       if (previous !== undefined && (previous.series === preferred || o.series !== preferred)) continue;
@@ -132,7 +158,10 @@ function eventsOf(
         referenceClass: target.outsideView?.classId ?? null,
         outcome: j.met ? 1 : 0,
         series: o.series,
+        value: o.value,
         source: o.source,
+        sourceUrl: urlOf(o.source),
+        targetSourceUrl: urlOf(scenario.targets.find((t) => t.id === j.id)?.source),
       });
     }
     // The predicted distribution of the outcome: a target's 101 percentiles, or a metric's p5..p95.
@@ -211,20 +240,23 @@ export async function backtest(
       const values = projection.metrics.find((m) => m.name === metric)?.values;
       return index < 0 || values === undefined ? null : values[index];
     };
-    const found = eventsOf(name, simulation, projected, projectedMetric, preferred);
+    const found = eventsOf(name, scenario, simulation, projected, projectedMetric, preferred);
     if (found.events.length === 0)
       warnings.push(`${name}: no outcome decides a target (record a target's measured value, or a metric's value at a "value" target's deadline)`);
     events.push(...found.events);
     continuous.push(...found.continuous);
     warnings.push(...simulation.warnings.map((w) => `${name}: ${w}`));
   }
+  const fellBack = events.filter((e) => e.series !== preferred).length;
+  if (preferred === 'independent' && fellBack > 0)
+    warnings.push(`${fellBack} of ${events.length} targets record no independent outcome: they are scored on the official one`);
   const outcomes = events.map((e) => e.outcome);
   const withBase = events.filter((e) => e.baseRate !== null);
   const actuals = continuous.map((c) => c.actual);
   const both = continuous.filter((c) => c.crpsDeterministic !== null);
   const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   return {
-    meta: { kind: 'backtest', scenarios: scenarios.length, trials, seed, bins },
+    meta: { kind: 'backtest', scenarios: scenarios.length, trials, seed, bins, series: preferred, fellBack },
     events,
     scores: {
       model: scoresOf(
