@@ -46,6 +46,8 @@ export interface BacktestContinuous {
   readonly what: string;
   readonly year: number;
   readonly actual: number;
+  /** The unit of `actual`, the intervals and the CRPS: the target's (a rate for a growth target) or the metric's. */
+  readonly unit: string;
   /** The outcome's percentile in the prediction, 0..100. */
   readonly percentile: number | null;
   /** The central 50% and 90% intervals of the prediction: [p25, p75] and [p5, p95]. */
@@ -93,6 +95,8 @@ export interface BacktestResult {
     /** Mean CRPS of each, over the outcomes where both exist (units differ between outcomes: compare, don't add across parks). */
     readonly meanCrps: number | null;
     readonly meanCrpsDeterministic: number | null;
+    /** Mean CRPS of each by unit, where means can be compared: one row per unit, in order of first appearance. */
+    readonly crpsByUnit: ReadonlyArray<{ readonly unit: string; readonly outcomes: number; readonly model: number; readonly deterministic: number }>;
   };
   readonly warnings: readonly string[];
 }
@@ -168,14 +172,17 @@ function eventsOf(
     let levels: number[] | undefined;
     let quantiles: readonly number[] | undefined;
     let point: number | null = null;
+    let unit = '';
     if (o.target !== undefined) {
       const target = simulation.targets.find((t) => t.id === o.target);
+      unit = target?.unit ?? '';
       if (target !== undefined && target.measured.percentiles.length === 101 && target.measured.quantiles !== null) {
         levels = LEVELS_101;
         quantiles = target.measured.percentiles;
       }
       point = projected.get(o.target)?.value ?? null;
     } else if (o.metric !== undefined) {
+      unit = simulation.metrics.find((m) => m.name === o.metric)?.unit ?? '';
       const q = simulation.metrics.find((m) => m.name === o.metric)?.years.find((y) => y.year === o.year)?.quantiles;
       if (q != null) {
         levels = LEVELS_5;
@@ -193,6 +200,7 @@ function eventsOf(
       what: o.target ?? (o.metric as string),
       year: o.year,
       actual: o.value,
+      unit,
       percentile: o.percentile,
       interval50: [q25, q75],
       interval90: [q5, q95],
@@ -300,6 +308,15 @@ export async function backtest(
             ),
       meanCrps: mean(both.map((c) => c.crps)),
       meanCrpsDeterministic: mean(both.map((c) => c.crpsDeterministic as number)),
+      crpsByUnit: [...new Set(both.map((c) => c.unit))].map((unit) => {
+        const ofUnit = both.filter((c) => c.unit === unit);
+        return {
+          unit,
+          outcomes: ofUnit.length,
+          model: mean(ofUnit.map((c) => c.crps)) as number,
+          deterministic: mean(ofUnit.map((c) => c.crpsDeterministic as number)) as number,
+        };
+      }),
     },
     warnings,
   };

@@ -177,6 +177,12 @@ describe('the shipped backtest set', () => {
     const b = official.scores.model.brier;
     if (b === null) throw new Error('no Brier decomposition');
     expect(b.reliability - b.resolution + b.uncertainty + b.withinBinVariance - b.withinBinCovariance).toBeCloseTo(b.brier, 12);
+    // CRPS is averaged within a unit only: growth and price rates apart from counts of jobs.
+    const byUnit = official.continuous.crpsByUnit;
+    expect(byUnit.map((u) => u.unit).sort()).toEqual(['persons', 'rate']);
+    expect(byUnit.reduce((n, u) => n + u.outcomes, 0)).toBe(official.continuous.outcomes.length);
+    const rates = official.continuous.outcomes.filter((c) => c.unit === 'rate');
+    expect(byUnit.find((u) => u.unit === 'rate')?.model).toBeCloseTo(rates.reduce((a, c) => a + c.crps, 0) / rates.length, 12);
     const other = await backtest(loaded, { trials: 2000, seed: 1, series: 'independent' });
     expect(other.events.filter((e) => e.series === 'independent')).toHaveLength(independent.length);
     expect(other.meta.fellBack).toBe(files.length - independent.length);

@@ -7,6 +7,8 @@ import { EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
 import { outputsWritable } from '../outputs.js';
 
+/** A CRPS in its unit's scale: rates and ratios to 4 decimals, counts and money to 3 significant figures. */
+const crps = (x: number) => (Math.abs(x) < 10 ? x.toFixed(4) : Number(x.toPrecision(3)).toLocaleString('en-US'));
 const score = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
 
 function row(name: string, s: ForecasterScores): string[] {
@@ -65,7 +67,10 @@ export function formatBacktest(result: BacktestResult): string {
           `Continuous outcomes: ${continuous.outcomes.length}`,
           `50% intervals covered: ${coverage(continuous.coverage50)}`,
           `90% intervals covered: ${coverage(continuous.coverage90)}`,
-          `Mean CRPS: model ${score(continuous.meanCrps)}, deterministic point ${score(continuous.meanCrpsDeterministic)} (in the outcomes' units; lower is better)`,
+          ...continuous.crpsByUnit.map(
+            (u) =>
+              `Mean CRPS of the ${u.outcomes} outcome${u.outcomes === 1 ? '' : 's'} in ${u.unit}: model ${crps(u.model)}, deterministic point ${crps(u.deterministic)} (lower is better)`,
+          ),
         ].join('\n');
   const events = table(
     ['scenario', 'target', 'model', 'deterministic', 'base rate', 'outcome'],
@@ -199,6 +204,9 @@ function reportTables(result: BacktestResult) {
   const notes = [
     `Outcomes: ${seriesLine(result)}.`,
     `Central 50% intervals covered: ${coverage(c.coverage50)}; 90% intervals: ${coverage(c.coverage90)}.`,
+    ...c.crpsByUnit.map(
+      (u) => `Mean CRPS of the ${u.outcomes} outcomes in ${u.unit}: model ${crps(u.model)}, the deterministic projection as a point ${crps(u.deterministic)}.`,
+    ),
     'Reading: Brier = reliability − resolution + uncertainty (plus two within-bin terms of equal-width bins); lower is better, 0.25 is always saying 50%. The base rate speaks only for the targets that name a reference class. Official outcomes may be bunched just above a target; docs/methods.md says what this set can and cannot show.',
   ];
   return { scores, cases, notes };
