@@ -340,4 +340,62 @@ for year, (prev, prev_src, floor, wording, target_src, actual, actual_src) in JO
         }],
     })
 
-print(len(ROWS) + len(CPI) + len(JOBS), 'scenarios written')
+# Five-Year Plan targets for R&D spending as a share of GDP, by the same rule: the share of the
+# base year carried forward, give or take 10% a year (a level, like the count of jobs).
+S.update({
+    'researchinchina-2011-09': ("China's R&D spending increased 21.7% in 2010 (Xinhua)", 'ResearchInChina', '2011-09', 'http://researchinchina.com/Htmls/News/201109/23709.html'),
+    'reuters-2012-10-25': ('China says 2011 R&D spending up 23 percent on year', 'Reuters', '2012-10-25', 'http://www.reuters.com/article/us-china-economy-spending-idUSBRE89O06E20121025'),
+    'drc-2020-12': ('Why did the growth of R&D investment in China fall short of expectations during the 13th Five-Year Plan period? (Development Research Center, repost)', 'jlxqt.cn (repost)', '2020-12', 'http://www.jlxqt.cn/?p=4182'),
+    'asiatoday-2016-08-10': ('China to increase R&D spending to 2.5% of GDP by 2020', 'Asia Today', '2016-08-10', 'https://asiatoday.com.au/content/china-increase-rd-spending-25-gdp-2020'),
+    'technosports-2021-03': ("China's spending on research and development hits a record high of 2.4% of GDP in 2020", 'TechnoSports', '2021-03', 'https://technosports.co.in/chinas-spending-on-research-and-development-hits-a-record-high-of-2-4-of-gdp-in-2020'),
+})
+
+# (plan, base year, deadline, share at the base year, its source, target, its source, outcome, its source, note)
+RD = [
+    ('12th', 2010, 2015, 0.0176, 'researchinchina-2011-09', 0.022, 'reuters-2012-10-25', 0.0207, 'drc-2020-12',
+     'The DRC report gives 2.07% for 2015 (from the statistical bulletins of science and technology spending).'),
+    ('13th', 2015, 2020, 0.0207, 'drc-2020-12', 0.025, 'asiatoday-2016-08-10', 0.024, 'technosports-2021-03',
+     'NBS preliminary figure for 2020 (2.4%), subject to revision; the DRC had found that the plan-period growth of R&D input fell short of expectations.'),
+]
+for plan, base, deadline, share, share_src, target, target_src, actual, actual_src, note in RD:
+    park_id = f'cn-national-rd-share-{deadline}'
+    write(park_id, {
+        'park': {
+            'id': park_id,
+            'name': f"China's {plan} Five-Year Plan target for R&D spending, {deadline} (backtest)",
+            'location': 'China (national)',
+            'note': f'Written with only what was known at the base year, {base}: the R&D share of that year. The model carries it forward, give or take 10% a year: the same naive method as the other cases, over a five-year plan.',
+        },
+        'sources': sources([share_src, target_src, actual_src]),
+        'horizon': {'baseYear': base, 'endYear': deadline},
+        'parameters': {},
+        'metrics': {
+            'rdShare': {
+                'unit': 'share',
+                'label': 'R&D spending as a share of GDP',
+                'baseline': {'value': share, 'basis': 'sourced', 'source': share_src, 'reason': f'R&D spending in {base}: {share * 100:g}% of GDP.'},
+                'process': {'type': 'growth', 'drift': 0, 'volatility': 0.1},
+            }
+        },
+        'targets': [{
+            'id': f'rd-share-{deadline}',
+            'label': f'R&D spending of {target * 100:g}% of GDP by {deadline}',
+            'metric': 'rdShare',
+            'comparison': '>=',
+            'threshold': target,
+            'deadline': deadline,
+            'measure': 'value',
+            'source': target_src,
+            'note': f'The {plan} Five-Year Plan ({base + 1}-{deadline}) sets R&D spending of {target * 100:g}% of GDP by {deadline}; met when the share that year is at least that.',
+        }],
+        'outcomes': [{
+            'target': f'rd-share-{deadline}',
+            'year': deadline,
+            'value': actual,
+            'source': actual_src,
+            'series': 'official',
+            'note': f'Official share in {deadline}: {actual * 100:g}% against {target * 100:g}%. Missed. {note}',
+        }],
+    })
+
+print(len(ROWS) + len(CPI) + len(JOBS) + len(RD), 'scenarios written')

@@ -179,7 +179,8 @@ describe('the shipped backtest set', () => {
     expect(b.reliability - b.resolution + b.uncertainty + b.withinBinVariance - b.withinBinCovariance).toBeCloseTo(b.brier, 12);
     // CRPS is averaged within a unit only: growth and price rates apart from counts of jobs.
     const byUnit = official.continuous.crpsByUnit;
-    expect(byUnit.map((u) => u.unit).sort()).toEqual(['persons', 'rate']);
+    expect(byUnit.map((u) => u.unit).sort()).toEqual([...new Set(official.continuous.outcomes.map((c) => c.unit))].sort());
+    expect(byUnit.map((u) => u.unit)).toEqual(expect.arrayContaining(['persons', 'rate', 'share']));
     expect(byUnit.reduce((n, u) => n + u.outcomes, 0)).toBe(official.continuous.outcomes.length);
     const rates = official.continuous.outcomes.filter((c) => c.unit === 'rate');
     expect(byUnit.find((u) => u.unit === 'rate')?.model).toBeCloseTo(rates.reduce((a, c) => a + c.crps, 0) / rates.length, 12);
