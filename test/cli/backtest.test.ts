@@ -64,4 +64,12 @@ describe('parkcast backtest --out DIR', () => {
     expect(readFileSync(blocked, 'utf8')).toBe('a file, not a folder');
     expect(existsSync(join(dir, 'backtest.json'))).toBe(false);
   });
+
+  it('refuses to write into the folder being backtested, whose backtest.json would be read as a scenario next time', async () => {
+    const dir = folderOfCases();
+    const { io, lines } = quiet();
+    expect(await backtestCommand(join(dir, 'cases'), { trials: 1000, seed: 1, out: join(dir, 'cases', '.') }, io as never)).toBe(1);
+    expect(lines.join('\n')).toContain('is the folder being backtested');
+    expect(readdirSync(join(dir, 'cases')).sort()).toEqual([...CASES].sort());
+  });
 });

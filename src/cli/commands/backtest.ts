@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { openAtomicFolder } from '../../files/index.js';
 import { type BacktestResult, backtest, type ForecasterScores, reliabilityDiagramChart, renderPng, renderSvg, type Scenario } from '../../index.js';
 import { formatProbability, table } from '../format.js';
@@ -124,6 +124,11 @@ export async function backtestCommand(
     else scenarios.push({ name: file.slice(dir.length).replace(/^[/\\]/, ''), scenario });
   }
   if (invalid) return EXIT.invalidInput;
+  // The folder backtested is read for *.json: a backtest.json written into it would be read as a scenario next time.
+  if (options.out !== undefined && resolve(options.out) === resolve(dir)) {
+    io.err(`--out ${options.out}: is the folder being backtested (its backtest.json would be read as a scenario next time); choose another folder`);
+    return EXIT.invalidInput;
+  }
   const folder = options.out === undefined ? undefined : { kind: 'folder' as const, path: options.out, entries: BACKTEST_ENTRIES, option: '--out' };
   if (!(await outputsWritable([folder], files, io))) return EXIT.invalidInput;
   const result = await backtest(scenarios, { trials: options.trials, seed: options.seed, series: options.series, bins: options.bins });
