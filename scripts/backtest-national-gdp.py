@@ -80,6 +80,12 @@ S.update({
     'cnr-2021-01-22': ('2020年天津市地区生产总值比上年增长1.5% (Tianjin statistics bureau)', 'CNR (China National Radio), Tianjin', '2021-01-21', 'http://cnr.cn/tj/jrtj/20210122/t20210122_525397402.shtml'),
     'nampa-2021-01-25': ("China's Tianjin targets 6.5 pct GDP growth in 2021 (Xinhua)", 'NAMPA', '2021-01-25', 'https://www.nampa.org/index.php?model=categories&function=display&id=20890260'),
     'people-2022-01-20': ("China's Tianjin posts 6.6 pct GDP growth in 2021 (Xinhua)", "People's Daily Online", '2022-01-20', 'http://en.people.cn/n3/2022/0120/c90000-9947590.html'),
+    'anhuinews-2019-02-18': ('Chinese Provinces to Promote Economy toward High-quality Development (People\'s Daily Online)', 'Anhui News', '2019-02-18', 'http://english.anhuinews.com/economy1/201902/t20190218_4190022.html'),
+    'cgtn-2020-01-07': ("Tibet's GDP grows 9% in 2019 (Xinhua)", 'CGTN', '2020-01-07', 'https://news.cgtn.com/news/2020-01-07/Tibet-s-GDP-grows-9-in-2019-N3L7YfEdGM/index.html'),
+    'cer-2021-02-02': ("China GDP: two-thirds of provinces beat national growth figure in 2020 (SCMP)", 'China Economic Review', '2021-02-02', 'https://chinaeconomicreview.com/china-gdp-two-thirds-of-provinces-beat-national-growth-figure-in-2020/'),
+    'cri-2020-01': ('Chongqing reported 6.3% economic growth in 2019 (CRI, in Russian)', 'Seldon News (CRI Russian)', '2020-01', 'https://news.myseldon.com/ru/news/index/221667928?requestId=e0783460-e0b7-497e-b366-3a6122a4234a'),
+    'chinaorg-2021-01-21': ("Chongqing's GDP grows 3.9 pct in 2020 (Xinhua)", 'China.org.cn', '2021-01-21', 'http://www.china.org.cn/china/Off_the_Wire/2021-01/21/content_77139876.htm'),
+    'ansa-2022-01-17': ('Cina: Pil della città di Chongqing +8,3% nel 2021 (ANSA-Xinhua)', 'ANSA', '2022-01-17', 'https://www.ansa.it/sito/notizie/mondo/dalla_cina/2022/01/17/cina-pil-della-citta-di-chongqing-83-nel-2021_f0391a51-41ce-491c-a202-7ef6381b5348.html'),
 })
 
 # Provincial-level targets after 2018, by the same method. These name the provincial class: its
@@ -92,6 +98,14 @@ LATER_PROVINCES = [
      "Beijing's growth of 2018 equalled the national 6.6% (Zhongxin Jingwei). Cleared the lower end by 0.1 point: official figures that land just above a target may be bunched there."),
     ('shanghai', 'Shanghai', 2019, 0.066, 'zhongxin-2019-01-31', 0.06, '6% to 6.5%', 'chinabankingnews-2019-01-30', 0.06, 'imsilkroad-2020-01-15',
      "Shanghai's growth of 2018 equalled the national 6.6% (Zhongxin Jingwei). The mayor's estimate was \"over 6 percent\": recorded as 6.0%, the lower end of the range, which it meets; a figure reported as just clearing its target may be bunched there."),
+    ('tibet', 'Tibet', 2019, 0.10, 'chinabankingnews-2019-01-30', 0.10, 'around 10%', 'anhuinews-2019-02-18', 0.09, 'cgtn-2020-01-07',
+     "The regional chairman's estimate in the 2020 work report (\"about 9 percent\"). Missed: a target set at last year's growth."),
+    ('tibet', 'Tibet', 2020, 0.09, 'cgtn-2020-01-07', 0.09, 'about 9%', 'cgtn-2020-01-07', 0.078, 'cer-2021-02-02',
+     'Set in January 2020, before the pandemic; missed, though Tibet still grew fastest of the 31 provincial-level regions.'),
+    ('chongqing', 'Chongqing', 2020, 0.063, 'cri-2020-01', 0.06, 'around 6%', 'cri-2020-01', 0.039, 'chinaorg-2021-01-21',
+     'Set in January 2020, before the pandemic; missed.'),
+    ('chongqing', 'Chongqing', 2021, 0.039, 'chinaorg-2021-01-21', 0.06, 'above 6%', 'chinaorg-2021-01-21', 0.083, 'ansa-2022-01-17',
+     'After the pandemic year (3.9% in 2020): carrying last year forward misses the rebound by design.'),
     ('tianjin', 'Tianjin', 2021, 0.015, 'cnr-2021-01-22', 0.065, '6.5%', 'nampa-2021-01-25', 0.066, 'people-2022-01-20',
      'After the pandemic year (1.5% in 2020): carrying last year forward misses the rebound by design. Cleared the target by 0.1 point, as official figures that land just above a target tend to.'),
 ]
