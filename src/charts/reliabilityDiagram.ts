@@ -24,7 +24,8 @@ export interface ReliabilityChartScores {
 
 /** What the chart draws of a backtest (`BacktestResult` has this shape). */
 export interface ReliabilityChartInput {
-  readonly meta: { readonly bins: number };
+  /** The bins, and which recorded series decided the targets (`fellBack`: how many by the other, for want of it). */
+  readonly meta: { readonly bins: number; readonly series?: 'official' | 'independent'; readonly fellBack?: number };
   readonly scores: {
     readonly model: ReliabilityChartScores;
     readonly deterministic: ReliabilityChartScores;
@@ -87,7 +88,10 @@ export function reliabilityDiagramChart(backtest: ReliabilityChartInput, options
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description:
       "A backtest's reliability diagram (forecast probability bins against observed frequency, with counts) and the Brier scores of the model and two naive forecasters",
-    title: { text: m.reliabilityTitle, subtitle: wrapText(m.reliabilitySubtitle(total, backtest.meta.bins), 110) },
+    title: {
+      text: m.reliabilityTitle,
+      subtitle: wrapText(m.reliabilitySubtitle(total, backtest.meta.bins, backtest.meta.series ?? 'official', backtest.meta.fellBack ?? 0), 110),
+    },
     config: CHART_CONFIG,
     hconcat: [
       {

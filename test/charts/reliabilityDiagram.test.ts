@@ -72,6 +72,13 @@ describe('the backtest chart (reliability diagram and scores)', () => {
     expect(bars[0].label).toBe(`${modelBrier.toFixed(3)} (8 targets)`);
   });
 
+  it('says which series decided the targets, and how many fell back to the other', () => {
+    const subtitle = (s: typeof spec) => ((s.title as { subtitle: string[] }).subtitle ?? []).join(' ');
+    expect(subtitle(spec)).toContain('met or missed by the official figures.');
+    const independent = reliabilityDiagramChart({ ...input, meta: { bins: 10, series: 'independent', fellBack: 6 } });
+    expect(subtitle(independent)).toContain('by the independent figures (the official ones for 6 that record no independent figure)');
+  });
+
   it('compiles without warnings, in English and Chinese', async () => {
     expect((await compileChart(spec)).warnings).toEqual([]);
     const zh = reliabilityDiagramChart(input, { lang: 'zh' });
