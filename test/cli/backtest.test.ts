@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { backtestCommand } from '../../src/cli/commands/backtest.js';
+import { expectCleanFailure, parkcastBuilt } from './builtCli.js';
 
 const shipped = fileURLToPath(new URL('../../backtests/', import.meta.url));
 const CASES = ['cn-national-gdp-2023.json', 'cn-national-cpi-2019.json', 'cn-tianjin-gdp-2018.json'];
@@ -71,5 +72,16 @@ describe('parkcast backtest --out DIR', () => {
     expect(await backtestCommand(join(dir, 'cases'), { trials: 1000, seed: 1, out: join(dir, 'cases', '.') }, io as never)).toBe(1);
     expect(lines.join('\n')).toContain('is the folder being backtested');
     expect(readdirSync(join(dir, 'cases')).sort()).toEqual([...CASES].sort());
+  });
+
+  it('through the built CLI: --series independent and --out, and a clean failure for a bad --series', async () => {
+    const dir = folderOfCases();
+    const out = join(dir, 'report');
+    const result = await parkcastBuilt(['backtest', join(dir, 'cases'), '--trials', '1000', '--series', 'independent', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('outcomes: the independent series for 1, the official one for the 2 that record no independent outcome');
+    expect(result.stderr).toContain('Backtest written to');
+    expect(existsSync(join(out, 'charts', 'reliability.png'))).toBe(true);
+    expectCleanFailure(await parkcastBuilt(['backtest', join(dir, 'cases'), '--series', 'satellite']), 2);
   });
 });
