@@ -182,6 +182,7 @@ export {
   type ParkChartsInput,
   type Lang,
 } from './charts/index.js';
+export { reliabilityDiagramChart, type ReliabilityChartInput, type ReliabilityChartScores, type ReliabilityChartBin } from './charts/index.js';
 export { renderSvg, renderPng, compileChart, type PngOptions, type CompiledChart } from './render/index.js';
 export {
   writeReport,

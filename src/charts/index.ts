@@ -7,6 +7,7 @@ export { firstYearReachedChart } from './firstYearReached.js';
 export { type ChartOptions, chartMessages, type Lang } from './messages.js';
 export { type ParkChart, type ParkChartsInput, parkCharts } from './parkCharts.js';
 export { type ParkSpreadInput, parkSpreadChart } from './parkSpread.js';
+export { type ReliabilityChartBin, type ReliabilityChartInput, type ReliabilityChartScores, reliabilityDiagramChart } from './reliabilityDiagram.js';
 export { type ComparedResult, scenarioComparisonChart } from './scenarioComparison.js';
 export { targetProbabilitiesChart } from './targetProbabilities.js';
 export { targetSummary } from './targets.js';

@@ -90,6 +90,24 @@ const en = {
     rate: 'Rate',
     points: 'Percentage points',
   } as Record<MeasureUnit, string>,
+  reliabilityTitle: 'Backtest: the forecast probability against how often the target was met',
+  reliabilitySubtitle: (targets: number, bins: number, series: 'official' | 'independent', fellBack: number) =>
+    `${targets} past targets in ${bins} equal bins of the model's probability, met or missed by the ${series} figures${fellBack > 0 ? ` (the ${series === 'official' ? 'independent' : 'official'} ones for ${fellBack} that record no ${series} figure)` : ''}. Dot: a bin's mean forecast and the share of its targets met (size: how many); whiskers: 95% Wilson interval; diagonal: perfect calibration.`,
+  forecastAxis: 'Forecast probability (mean of the bin)',
+  observedAxis: 'Share of targets met',
+  binTargets: 'Targets in the bin',
+  binRange: 'Bin',
+  brierTitle: 'Brier score by forecaster (lower is better)',
+  brierAxis: 'Brier score',
+  logScore: 'Log score',
+  forecaster: 'Forecaster',
+  forecasterNames: {
+    model: 'Model (simulated probability)',
+    deterministic: 'Deterministic verdict (0 or 1)',
+    baseRate: 'Reference-class base rate',
+    modelWhereBaseRate: "Model, on the base rate's targets",
+  } as Record<'model' | 'deterministic' | 'baseRate' | 'modelWhereBaseRate', string>,
+  forecastCount: (n: number) => `${n} target${n === 1 ? '' : 's'}`,
 };
 
 const zh: typeof en = {
@@ -157,6 +175,24 @@ const zh: typeof en = {
   parkSpreadSubtitle: (parks: number, trials: number) => `${parks} 个园区，按中位数从高到低。线：${trials} 次模拟的 90% 区间；条：中间 50%；点：中位数。`,
   park: '园区',
   unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例', ratio: '与基准年之比', rate: '增速', points: '百分点' },
+  reliabilityTitle: '回测：预测概率与目标实际实现的频率',
+  reliabilitySubtitle: (targets: number, bins: number, series: 'official' | 'independent', fellBack: number) =>
+    `${targets} 个历史目标，按模型概率分为 ${bins} 个等宽区间，以${series === 'official' ? '官方' : '独立'}数据判定是否实现${fellBack > 0 ? `（其中 ${fellBack} 个无${series === 'official' ? '官方' : '独立'}数据，改用${series === 'official' ? '独立' : '官方'}数据）` : ''}。点：区间的平均预测概率与其中目标实现的比例（大小：目标个数）；误差线：95% Wilson 区间；对角线：完全校准。`,
+  forecastAxis: '预测概率（区间平均）',
+  observedAxis: '目标实现的比例',
+  binTargets: '区间内目标数',
+  binRange: '区间',
+  brierTitle: '各预测方法的 Brier 分数（越低越好）',
+  brierAxis: 'Brier 分数',
+  logScore: '对数分数',
+  forecaster: '预测方法',
+  forecasterNames: {
+    model: '模型（模拟概率）',
+    deterministic: '确定性判断（0 或 1）',
+    baseRate: '参照类基础比率',
+    modelWhereBaseRate: '模型（仅基础比率覆盖的目标）',
+  },
+  forecastCount: (n: number) => `${n} 个目标`,
 };
 
 /** The chart text of a language. */

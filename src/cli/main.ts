@@ -244,9 +244,17 @@ export function buildProgram(): Command {
     .addOption(new Option('-n, --trials <N>', 'Monte Carlo trials per scenario').argParser(wholeNumber('--trials')).default(20000))
     .addOption(seedOption())
     .addOption(
-      new Option('--series <SERIES>', 'which recorded series decides a target when both are recorded').choices(['official', 'independent']).default('official'),
+      new Option('--series <SERIES>', 'which recorded series decides a target; a target without it falls back to the other (the count is printed)')
+        .choices(['official', 'independent'])
+        .default('official'),
     )
     .addOption(new Option('--bins <N>', 'equal-width bins of the Brier decomposition and reliability diagram').argParser(wholeNumber('--bins')).default(10))
+    .addOption(
+      new Option(
+        '-o, --out <DIR>',
+        'also write DIR/backtest.json, a report (backtest.md, backtest.html) and the chart (charts/reliability.vl.json, .svg, .png)',
+      ),
+    )
     .addOption(jsonOption())
     .action(async (dir: string, options) => {
       process.exitCode = await (await import('./commands/backtest.js')).backtestCommand(dir, options, io);

@@ -30,7 +30,13 @@ export interface BacktestEvent {
   /** 1 if the target was met, by the recorded outcome. */
   readonly outcome: 0 | 1;
   readonly series: 'official' | 'independent';
+  /** The recorded value that decided it (the target's measured value, or its metric's value). */
+  readonly value: number;
+  /** The id of the outcome's source, and its url where the scenario gives one. */
   readonly source: string;
+  readonly sourceUrl: string | null;
+  /** The url of the target's own source (the plan or report that set it), where given. */
+  readonly targetSourceUrl: string | null;
 }
 
 /** One recorded continuous outcome against its predicted distribution. */
@@ -40,6 +46,8 @@ export interface BacktestContinuous {
   readonly what: string;
   readonly year: number;
   readonly actual: number;
+  /** The unit of `actual`, the intervals and the CRPS: the target's (a rate for a growth target) or the metric's. */
+  readonly unit: string;
   /** The outcome's percentile in the prediction, 0..100. */
   readonly percentile: number | null;
   /** The central 50% and 90% intervals of the prediction: [p25, p75] and [p5, p95]. */
@@ -60,7 +68,17 @@ export interface ForecasterScores {
 }
 
 export interface BacktestResult {
-  readonly meta: { readonly kind: 'backtest'; readonly scenarios: number; readonly trials: number; readonly seed: string | number; readonly bins: number };
+  readonly meta: {
+    readonly kind: 'backtest';
+    readonly scenarios: number;
+    readonly trials: number;
+    readonly seed: string | number;
+    readonly bins: number;
+    /** The series asked for (`--series`): it decides each target where recorded. */
+    readonly series: 'official' | 'independent';
+    /** Targets decided by the other series, because theirs records none of the series asked for. */
+    readonly fellBack: number;
+  };
   readonly events: readonly BacktestEvent[];
   /** The model, the deterministic verdict (0/1) and the reference-class base rate (on the events whose target names a class). */
   readonly scores: {
@@ -77,6 +95,8 @@ export interface BacktestResult {
     /** Mean CRPS of each, over the outcomes where both exist (units differ between outcomes: compare, don't add across parks). */
     readonly meanCrps: number | null;
     readonly meanCrpsDeterministic: number | null;
+    /** Mean CRPS of each by unit, where means can be compared: one row per unit, in order of first appearance. */
+    readonly crpsByUnit: ReadonlyArray<{ readonly unit: string; readonly outcomes: number; readonly model: number; readonly deterministic: number }>;
   };
   readonly warnings: readonly string[];
 }
@@ -86,7 +106,10 @@ export interface BacktestOptions extends Pick<SimulateOptions, 'seed' | 'workers
   readonly trials?: number;
   /** Equal-width bins of the Brier decomposition and the reliability diagram (default 10). */
   readonly bins?: number;
-  /** Which recorded series decides a target when both are recorded (default `official`). */
+  /**
+   * Which recorded series decides a target (default `official`); a target that records only the
+   * other is decided by it, and counted in `meta.fellBack`.
+   */
   readonly series?: 'official' | 'independent';
 }
 
@@ -106,6 +129,7 @@ function scoresOf(forecasts: readonly number[], outcomes: readonly number[], bin
 /** The binary events and continuous outcomes of one scenario's run. */
 function eventsOf(
   name: string,
+  scenario: Scenario,
   simulation: SimulationResult,
   projected: ReadonlyMap<string, { met: boolean; value: number }>,
   projectedMetric: (metric: string, year: number) => number | null,
@@ -113,11 +137,17 @@ function eventsOf(
 ) {
   const events = new Map<string, BacktestEvent>();
   const continuous: BacktestContinuous[] = [];
-  for (const o of simulation.outcomes ?? []) {
+  // One outcome per target (or metric) and year: the preferred series where it is recorded, else the other.
+  const all = simulation.outcomes ?? [];
+  const key = (o: (typeof all)[number]) => `${o.target ?? `metric:${o.metric}`}@${o.year}`;
+  const preferredKeys = new Set(all.filter((o) => o.series === preferred).map(key));
+  const chosen = all.filter((o) => o.series === preferred || !preferredKeys.has(key(o)));
+  for (const o of chosen) {
     const judged = o.met !== undefined && o.target !== undefined ? [{ id: o.target, met: o.met }] : (o.targets ?? []).map((t) => ({ id: t.id, met: t.met }));
     for (const j of judged) {
       const target = simulation.targets.find((t) => t.id === j.id);
       if (target === undefined) continue;
+      const urlOf = (id: string | undefined) => scenario.sources.find((s) => s.id === id)?.url ?? null;
       const previous = events.get(j.id);
       // One event per target: the preferred series wins over the other.
       if (previous !== undefined && (previous.series === preferred || o.series !== preferred)) continue;
@@ -132,21 +162,27 @@ function eventsOf(
         referenceClass: target.outsideView?.classId ?? null,
         outcome: j.met ? 1 : 0,
         series: o.series,
+        value: o.value,
         source: o.source,
+        sourceUrl: urlOf(o.source),
+        targetSourceUrl: urlOf(scenario.targets.find((t) => t.id === j.id)?.source),
       });
     }
     // The predicted distribution of the outcome: a target's 101 percentiles, or a metric's p5..p95.
     let levels: number[] | undefined;
     let quantiles: readonly number[] | undefined;
     let point: number | null = null;
+    let unit = '';
     if (o.target !== undefined) {
       const target = simulation.targets.find((t) => t.id === o.target);
+      unit = target?.unit ?? '';
       if (target !== undefined && target.measured.percentiles.length === 101 && target.measured.quantiles !== null) {
         levels = LEVELS_101;
         quantiles = target.measured.percentiles;
       }
       point = projected.get(o.target)?.value ?? null;
     } else if (o.metric !== undefined) {
+      unit = simulation.metrics.find((m) => m.name === o.metric)?.unit ?? '';
       const q = simulation.metrics.find((m) => m.name === o.metric)?.years.find((y) => y.year === o.year)?.quantiles;
       if (q != null) {
         levels = LEVELS_5;
@@ -164,6 +200,7 @@ function eventsOf(
       what: o.target ?? (o.metric as string),
       year: o.year,
       actual: o.value,
+      unit,
       percentile: o.percentile,
       interval50: [q25, q75],
       interval90: [q5, q95],
@@ -211,20 +248,23 @@ export async function backtest(
       const values = projection.metrics.find((m) => m.name === metric)?.values;
       return index < 0 || values === undefined ? null : values[index];
     };
-    const found = eventsOf(name, simulation, projected, projectedMetric, preferred);
+    const found = eventsOf(name, scenario, simulation, projected, projectedMetric, preferred);
     if (found.events.length === 0)
       warnings.push(`${name}: no outcome decides a target (record a target's measured value, or a metric's value at a "value" target's deadline)`);
     events.push(...found.events);
     continuous.push(...found.continuous);
     warnings.push(...simulation.warnings.map((w) => `${name}: ${w}`));
   }
+  const fellBack = events.filter((e) => e.series !== preferred).length;
+  if (preferred === 'independent' && fellBack > 0)
+    warnings.push(`${fellBack} of ${events.length} targets record no independent outcome: they are scored on the official one`);
   const outcomes = events.map((e) => e.outcome);
   const withBase = events.filter((e) => e.baseRate !== null);
   const actuals = continuous.map((c) => c.actual);
   const both = continuous.filter((c) => c.crpsDeterministic !== null);
   const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   return {
-    meta: { kind: 'backtest', scenarios: scenarios.length, trials, seed, bins },
+    meta: { kind: 'backtest', scenarios: scenarios.length, trials, seed, bins, series: preferred, fellBack },
     events,
     scores: {
       model: scoresOf(
@@ -268,6 +308,15 @@ export async function backtest(
             ),
       meanCrps: mean(both.map((c) => c.crps)),
       meanCrpsDeterministic: mean(both.map((c) => c.crpsDeterministic as number)),
+      crpsByUnit: [...new Set(both.map((c) => c.unit))].map((unit) => {
+        const ofUnit = both.filter((c) => c.unit === unit);
+        return {
+          unit,
+          outcomes: ofUnit.length,
+          model: mean(ofUnit.map((c) => c.crps)) as number,
+          deterministic: mean(ofUnit.map((c) => c.crpsDeterministic as number)) as number,
+        };
+      }),
     },
     warnings,
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,21 +100,92 @@ describe('backtest: proper scores on a hand-made folder', () => {
   });
 });
 
+describe('backtest: --series independent', () => {
+  // Predicts 105.127 (fixed growth) against a threshold of 104: the official 106 meets it, the independent 103 does not.
+  const both = oneYearPark('a-both', { dist: 'fixed', value: 0.05 }, 104, 106);
+  both.sources.push({ id: 'other', headline: 'An independent estimate', outlet: 'test' });
+  (both.outcomes as unknown[]).push({ target: 'output', year: 2021, value: 103, source: 'other', series: 'independent' });
+  const officialOnly = oneYearPark('b-official', { dist: 'fixed', value: 0.05 }, 104, 107);
+
+  it('official (the default) decides by the official figures, and nothing falls back', async () => {
+    const result = await backtest(await scenarios([both, officialOnly]), { trials: 500, seed: 1 });
+    expect(result.events.map((e) => [e.series, e.value, e.outcome])).toEqual([
+      ['official', 106, 1],
+      ['official', 107, 1],
+    ]);
+    expect(result.meta).toMatchObject({ series: 'official', fellBack: 0 });
+    // One continuous outcome per target: the chosen series', not both.
+    expect(result.continuous.outcomes.map((c) => c.actual)).toEqual([106, 107]);
+  });
+
+  it('independent uses the independent value where recorded, falls back to the official one elsewhere, and says how many fell back', async () => {
+    const result = await backtest(await scenarios([both, officialOnly]), { trials: 500, seed: 1, series: 'independent' });
+    expect(result.events.map((e) => [e.series, e.value, e.outcome, e.source])).toEqual([
+      ['independent', 103, 0, 'other'],
+      ['official', 107, 1, 'ledger'],
+    ]);
+    expect(result.meta).toMatchObject({ series: 'independent', fellBack: 1 });
+    expect(result.warnings).toContain('1 of 2 targets record no independent outcome: they are scored on the official one');
+    expect(result.continuous.outcomes.map((c) => c.actual)).toEqual([103, 107]);
+    // The model said 1 for both: by the independent series it is wrong once, Brier 1/2.
+    expect(result.scores.model.brier?.brier).toBeCloseTo(1 / 2, 12);
+  });
+
+  it('the CLI prints which series decided and how many fell back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parkcast-backtest-series-'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(both));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(officialOnly));
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await backtestCommand(dir, { trials: 500, seed: 1, series: 'independent' }, io as never)).toBe(0);
+    expect(out.join('\n')).toContain('outcomes: the independent series for 1, the official one for the 1 that record no independent outcome');
+  });
+});
+
 describe('the shipped backtest set', () => {
-  it('every file of backtests/ validates, records a sourced outcome for each target, and is scored', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const dir = new URL('../../backtests/', import.meta.url);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThanOrEqual(12);
-    const loaded = await Promise.all(files.map(async (f) => ({ name: f, scenario: await parseScenario(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))) })));
-    for (const { scenario } of loaded) {
-      const sourceIds = new Set(scenario.sources.map((s) => s.id));
-      for (const target of scenario.targets) expect(scenario.outcomes?.some((o) => o.target === target.id && sourceIds.has(o.source))).toBe(true);
+  const dir = new URL('../../backtests/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f));
+  const raw = files.map((f) => ({ name: f, doc: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) }));
+
+  it('holds at least 30 past targets, each file valid', async () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    const loaded = await Promise.all(raw.map(async ({ name, doc }) => ({ name, scenario: await parseScenario(doc) })));
+    expect(loaded.reduce((n, { scenario }) => n + scenario.targets.length, 0)).toBeGreaterThanOrEqual(30);
+  });
+
+  it('sources every target and every outcome with a url, and records an outcome for each target', async () => {
+    const unsourced: string[] = [];
+    for (const { name, doc } of raw) {
+      const scenario = await parseScenario(doc);
+      const url = (id: string | undefined) => scenario.sources.find((s) => s.id === id)?.url ?? '';
+      for (const target of scenario.targets) {
+        if (!/^https?:\/\//.test(url(target.source))) unsourced.push(`${name}: target ${target.id}`);
+        if (!scenario.outcomes?.some((o) => o.target === target.id)) unsourced.push(`${name}: no outcome for ${target.id}`);
+      }
+      for (const [i, o] of (scenario.outcomes ?? []).entries()) if (!/^https?:\/\//.test(url(o.source))) unsourced.push(`${name}: outcomes[${i}]`);
     }
-    const result = await backtest(loaded, { trials: 2000, seed: 1 });
-    expect(result.events).toHaveLength(files.length);
-    const b = result.scores.model.brier;
+    expect(unsourced).toEqual([]);
+  });
+
+  it('records independent outcomes beside official ones, and is scored on either series', async () => {
+    const loaded = await Promise.all(raw.map(async ({ name, doc }) => ({ name, scenario: await parseScenario(doc) })));
+    const independent = loaded.flatMap(({ scenario }) => (scenario.outcomes ?? []).filter((o) => o.series === 'independent'));
+    expect(independent.length).toBeGreaterThanOrEqual(2);
+    const official = await backtest(loaded, { trials: 2000, seed: 1 });
+    expect(official.events).toHaveLength(files.length);
+    expect(official.events.every((e) => e.series === 'official')).toBe(true);
+    const b = official.scores.model.brier;
     if (b === null) throw new Error('no Brier decomposition');
     expect(b.reliability - b.resolution + b.uncertainty + b.withinBinVariance - b.withinBinCovariance).toBeCloseTo(b.brier, 12);
+    // CRPS is averaged within a unit only: growth and price rates apart from counts of jobs.
+    const byUnit = official.continuous.crpsByUnit;
+    expect(byUnit.map((u) => u.unit).sort()).toEqual([...new Set(official.continuous.outcomes.map((c) => c.unit))].sort());
+    expect(byUnit.map((u) => u.unit)).toEqual(expect.arrayContaining(['persons', 'rate', 'share']));
+    expect(byUnit.reduce((n, u) => n + u.outcomes, 0)).toBe(official.continuous.outcomes.length);
+    const rates = official.continuous.outcomes.filter((c) => c.unit === 'rate');
+    expect(byUnit.find((u) => u.unit === 'rate')?.model).toBeCloseTo(rates.reduce((a, c) => a + c.crps, 0) / rates.length, 12);
+    const other = await backtest(loaded, { trials: 2000, seed: 1, series: 'independent' });
+    expect(other.events.filter((e) => e.series === 'independent')).toHaveLength(independent.length);
+    expect(other.meta.fellBack).toBe(files.length - independent.length);
   });
 });
