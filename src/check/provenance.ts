@@ -41,7 +41,10 @@ export function checkProvenance(scenario: Scenario): Finding[] {
   }
 
   const stated: Array<{ kind: string; id: string; source: string | undefined; path: (string | number)[] }> = [
-    ...scenario.targets.map((t, i) => ({ kind: 'target', id: t.id, source: t.source, path: ['targets', i, 'source'] })),
+    // A target derived from others (a roll-up's) has their sources.
+    ...scenario.targets.flatMap((t, i) =>
+      t.derivedFrom === undefined ? [{ kind: 'target', id: t.id, source: t.source, path: ['targets', i, 'source'] }] : [],
+    ),
     ...scenario.context.map((c, i) => ({ kind: 'context figure', id: c.id, source: c.source, path: ['context', i, 'source'] })),
     ...scenario.series.map((s, i) => ({ kind: 'series', id: s.id, source: s.source, path: ['series', i, 'source'] })),
     ...scenario.currencyConversions.map((c, i) => ({ kind: 'currency conversion', id: c.id, source: c.source, path: ['currencyConversions', i, 'source'] })),

@@ -133,6 +133,8 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
     ...(rollup.note === undefined ? {} : { notes: rollup.note }),
   };
   const officialMet = new Map<string, string>();
+  /** Each member's official targets, by their ids in the roll-up: a roll-up target is derived from them. */
+  const officialTargets = new Map<string, string[]>();
   const ids = new Set<string>();
 
   rollup.members.forEach((member, index) => {
@@ -200,6 +202,7 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
         process: { type: 'derived', expression: `(year <= ${target.deadline}) * (${met}) + (year > ${target.deadline}) * prev(${indicator})` },
       } as Metric;
       officialIndicators.push(indicator);
+      officialTargets.set(member.id, [...(officialTargets.get(member.id) ?? []), renamed.id]);
     });
     if (officialIndicators.length > 0) {
       const allMet = `${p}__official_met`;
@@ -261,6 +264,7 @@ export function combineRollup(rollup: Rollup, members: readonly Scenario[]): { i
       deadline: endYear,
       measure: 'value',
       kind: target.kind,
+      derivedFrom: listed.flatMap((id) => officialTargets.get(id) ?? []),
       ...(target.note === undefined ? {} : { note: target.note }),
     });
   });

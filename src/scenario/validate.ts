@@ -209,6 +209,18 @@ async function semanticProblems(s: Scenario): Promise<Array<Omit<Problem, 'file'
           'unknown_reference_observation',
         );
     } else if (target.referenceObservation !== undefined) add(at('referenceObservation'), messages.observationWithoutClass(), 'unused_field');
+    (target.derivedFrom ?? []).forEach((id, i) => {
+      if (!s.targets.some((other) => other.id === id && other !== target))
+        add(
+          at('derivedFrom', i),
+          messages.unknownReference(
+            id,
+            'target',
+            s.targets.filter((other) => other !== target).map((other) => other.id),
+          ),
+          'unknown_reference',
+        );
+    });
     if (target.fromYear !== undefined && !MEASURES_WITH_FROM_YEAR.includes(target.measure))
       add(at('fromYear'), messages.fromYearUnused(target.measure), 'unused_field');
     const metric = s.metrics[target.metric];

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadScenario, project, type ScenarioInput, safeLoadScenario, simulate } from '../../src/index.js';
+import { checkScenario, formatProblem, loadScenario, project, type ScenarioInput, safeLoadScenario, safeParseScenario, simulate } from '../../src/index.js';
 import { standardErrors } from '../fixtures/scenarios.js';
 
 /** A park whose firms arrive at a Poisson rate; one official target on their running total. */
@@ -70,12 +70,27 @@ describe('roll-ups: scenario files run together, with targets over the members',
     // Counted trial by trial, "both" is exactly the joint of the two member targets.
     expect(result.targets.find((t) => t.id === 'both-met')?.hits).toBe(result.joint.hits);
 
+    // A roll-up target is derived from its members' official targets: their sources are its
+    // provenance, so the data check does not call it unsourced.
+    expect(rollup.targets.find((t) => t.id === 'both-met')?.derivedFrom).toEqual(['a-firms', 'b-firms']);
+    const unsourced = checkScenario(rollup)
+      .filter((f) => f.code === 'figure_without_source' || f.code === 'no_sources')
+      .flatMap((f) => f.figures);
+    // The members name no sources for their own targets, and the check says so of those alone.
+    expect(unsourced).toEqual(['a-firms', 'b-firms']);
+
     // b is held at its baseline through 2022, then its firms arrive.
     const projection = await project(rollup);
     expect(projection.metrics.find((m) => m.name === 'b__firms')?.values).toEqual([10, 10, 15, 20, 25]);
     expect(JSON.stringify(await simulate(rollup, { trials: 5000, seed: 2, workers: 2 }))).toBe(
       JSON.stringify(await simulate(rollup, { trials: 5000, seed: 2 })),
     );
+  });
+
+  it('a target derived from a target that does not exist is refused at its path', async () => {
+    const scenario = { ...member('a', 2022, 5, 15), targets: [{ ...member('a', 2022, 5, 15).targets?.[0], derivedFrom: ['no-such'] }] };
+    const result = await safeParseScenario(scenario as ScenarioInput);
+    expect(result.ok ? [] : result.problems.map((p) => p.path.join('.'))).toEqual(['targets.0.derivedFrom.0']);
   });
 
   it("names the roll-up file and field of a problem, and the member's own problems with the member's file", async () => {

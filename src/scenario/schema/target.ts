@@ -78,6 +78,11 @@ export const Target = z.strictObject({
   /** The label in Chinese, for reports in Chinese (`--lang zh`). */
   labelZh: z.string().min(1).optional(),
   source: SourceRef.optional(),
+  /**
+   * The targets this one is computed from, by id (a roll-up's "every member meets its official
+   * targets"): their sources are its provenance, so it needs no `source` of its own.
+   */
+  derivedFrom: z.array(Id).min(1).optional(),
   /** How the target was read from its source (e.g. how "within three years" became a deadline). */
   note: z.string().optional(),
   /**
