@@ -87,6 +87,7 @@ export { checkScenario, formatFinding, formatSummary, type Finding, type Severit
 // A planner's questions: what drives the odds, what it would take, what history says, what if
 export {
   sensitivity,
+  sensitivityRunCount,
   SOBOL_AUTO_LIMIT,
   type SensitivityOptions,
   type SensitivityResult,
@@ -110,7 +111,7 @@ export type { OutcomeAgainstPrediction } from './results/types.js';
 export type { Outcome } from './scenario/schema/outcome.js';
 export { sobolIndices, type SobolResult, type SobolTarget, type SobolDecomposition, type SobolIndex } from './questions/sobolIndices.js';
 export { mainAssumptions, type MainAssumption, type MainAssumptionsOptions } from './questions/mainAssumptions.js';
-export { goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './questions/goalSeek.js';
+export { GOAL_SEEK_RUNS_AT_LEAST, goalSeek, type GoalSeekOptions, type GoalSeekResult, type GoalSeekStatus } from './questions/goalSeek.js';
 export { growthNeeded, recentGrowth, type GrowthNeededResult, type GrowthNeededTarget, type RecentGrowth } from './questions/growthNeeded.js';
 export {
   calibrateGrowth,

@@ -1,4 +1,4 @@
-import { type Scenario, simulate } from '../index.js';
+import { MAX_TRIALS, type Scenario, simulate } from '../index.js';
 import type { Io } from './io.js';
 
 /** Runs estimated to take longer than this ask for `--yes` before they start. */
@@ -49,15 +49,42 @@ export async function estimateSeconds(scenarios: readonly Scenario[], trials: nu
 }
 
 /**
+ * Whether `--trials` is within one run's limit; if not, says so (the command then exits 2). An
+ * analysis of many runs (sensitivity, goal seek, compare) has the limit for each of its runs.
+ */
+export function trialsWithinLimit(trials: number, io: Io, hint = ''): boolean {
+  if (trials <= MAX_TRIALS) return true;
+  io.err(`--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}${hint}`);
+  return false;
+}
+
+/** An analysis that makes several runs of the same trials: how many, and what they are, for the estimate's message. */
+export interface RunsOfAnalysis {
+  readonly count: number;
+  /** e.g. "a base run and two per assumption" */
+  readonly what: string;
+}
+
+/**
  * Holds back a run estimated to take more than ten minutes unless `--yes` was given: prints the
  * estimate and returns false (the command then exits 2). With `--yes`, prints the estimate and
- * returns true. Runs of a million trials or fewer are not timed.
+ * returns true. Runs of a million trials or fewer are not timed. An analysis of several runs
+ * (`runs`) is estimated as their total.
  */
-export async function confirmLongRun(scenarios: readonly Scenario[], trials: number, workers: number, yes: boolean | undefined, io: Io): Promise<boolean> {
-  if (trials * scenarios.length <= TIMED_ABOVE_TRIALS) return true;
-  const { seconds, trialsPerSecond } = await estimateSeconds(scenarios, trials, workers);
+export async function confirmLongRun(
+  scenarios: readonly Scenario[],
+  trials: number,
+  workers: number,
+  yes: boolean | undefined,
+  io: Io,
+  runs: RunsOfAnalysis = { count: 1, what: '' },
+): Promise<boolean> {
+  if (trials * runs.count * scenarios.length <= TIMED_ABOVE_TRIALS) return true;
+  const { seconds: secondsPerRun, trialsPerSecond } = await estimateSeconds(scenarios, trials, workers);
+  const seconds = secondsPerRun * runs.count;
   if (seconds <= CONFIRM_ABOVE_SECONDS) return true;
-  const what = `${trials.toLocaleString('en-US')} trials${scenarios.length > 1 ? ` of each of ${scenarios.length} scenarios` : ''}`;
+  const each = `${trials.toLocaleString('en-US')} trials${scenarios.length > 1 ? ` of each of ${scenarios.length} scenarios` : ''}`;
+  const what = runs.count === 1 ? each : `${runs.count.toLocaleString('en-US')} runs (${runs.what}) of ${each}`;
   const estimate = `${what} should take about ${formatDuration(seconds)} on ${workers} thread${workers === 1 ? '' : 's'} (timed: ${Math.round(trialsPerSecond).toLocaleString('en-US')} trials/s on one)`;
   if (yes) {
     io.err(`parkcast: ${estimate}; starting (--yes)`);

@@ -171,6 +171,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-t, --target <ID>', 'only this target (repeatable)').argParser(collect))
     .addOption(new Option('--sobol', 'compute variance-based (Sobol) indices even with many assumptions'))
     .addOption(new Option('--no-sobol', 'skip the variance-based (Sobol) indices'))
+    .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (file: string, options) => {
       process.exitCode = await (await import('./commands/sensitivity.js')).sensitivityCommand(file, options, io);
@@ -188,6 +189,7 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of the interval (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (file: string, options) => {
       process.exitCode = await (await import('./commands/goalSeek.js')).goalSeekCommand(file, options, io);
@@ -219,6 +221,7 @@ export function buildProgram(): Command {
     .addOption(trialsOption())
     .addOption(seedOption())
     .addOption(new Option('--confidence <LEVEL>', 'confidence level of the intervals (default 0.95)').argParser(fraction('--confidence')))
+    .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (files: string[], options) => {
       process.exitCode = await (await import('./commands/compare.js')).compareCommand(files, options, io);

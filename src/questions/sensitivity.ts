@@ -183,6 +183,43 @@ export function unsourcedBaselineWarning(assumption: string, targetIds: readonly
   return `the strongest driver of ${targetIds.join(', ')} is ${assumption}, the base-year value of ${metric}, which the scenario assumes and no source states: the probabilities rest on that guess; find a stated figure, or read them as conditional on it`;
 }
 
+/** The assumptions a sensitivity analysis swings (uncertain ones) and those it leaves (fixed, or with equal percentiles). */
+function swungAssumptions(scenario: Scenario, lowP: number, highP: number): { assumptions: SwungAssumption[]; fixedAssumptions: string[] } {
+  const assumptions: SwungAssumption[] = [];
+  const fixedAssumptions: string[] = [];
+  for (const assumption of scenarioAssumptions(scenario)) {
+    const { name, metric, basis, source, perYear } = assumption;
+    const d = assumption.distribution;
+    const low = distributionQuantile(d, lowP);
+    const high = distributionQuantile(d, highP);
+    const baseline = metric === undefined ? {} : { baseline: { metric, basis, ...(source === undefined ? {} : { source }) } };
+    if (d.dist === 'fixed' || low === high) fixedAssumptions.push(name);
+    else assumptions.push({ name, perYear, point: centralValue(d), low, high, distribution: d, ...baseline });
+  }
+  return { assumptions, fixedAssumptions };
+}
+
+/** Whether the variance-based indices are computed: asked for, or by default with few uncorrelated assumptions. */
+function sobolRuns(scenario: Scenario, swung: number, wanted: boolean | 'auto'): boolean {
+  if (swung === 0 || scenario.correlations.length > 0) return false;
+  return wanted === true || (wanted === 'auto' && swung <= SOBOL_AUTO_LIMIT);
+}
+
+/**
+ * How many Monte Carlo runs of `trials` a sensitivity analysis makes: the base run, two per
+ * swung assumption, and 2k + 2 for the variance-based indices when they are computed. For a
+ * caller to size a run before it starts (the CLI's long-run estimate).
+ *
+ * @example
+ * ```ts
+ * sensitivityRunCount(scenario); // 19 for 9 swung assumptions (no Sobol indices above 8)
+ * ```
+ */
+export function sensitivityRunCount(scenario: Scenario, options: Pick<SensitivityOptions, 'low' | 'high' | 'sobol'> = {}): number {
+  const swung = swungAssumptions(scenario, options.low ?? 0.1, options.high ?? 0.9).assumptions.length;
+  return 1 + 2 * swung + (sobolRuns(scenario, swung, options.sobol ?? 'auto') ? 2 * swung + 2 : 0);
+}
+
 /**
  * Which assumptions drive the odds. A tornado swings each uncertain assumption (parameters, and
  * baselines drawn from a distribution, named `baseline:<metric>`) from its 10th to
@@ -212,17 +249,7 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
 
   const [baseProjection, baseSamples] = await Promise.all([project(scenario), sampleTrials(scenario, { trials, seed })]);
 
-  const assumptions: SwungAssumption[] = [];
-  const fixedAssumptions: string[] = [];
-  for (const assumption of scenarioAssumptions(scenario)) {
-    const { name, metric, basis, source, perYear } = assumption;
-    const d = assumption.distribution;
-    const low = distributionQuantile(d, lowP);
-    const high = distributionQuantile(d, highP);
-    const baseline = metric === undefined ? {} : { baseline: { metric, basis, ...(source === undefined ? {} : { source }) } };
-    if (d.dist === 'fixed' || low === high) fixedAssumptions.push(name);
-    else assumptions.push({ name, perYear, point: centralValue(d), low, high, distribution: d, ...baseline });
-  }
+  const { assumptions, fixedAssumptions } = swungAssumptions(scenario, lowP, highP);
   const correlated = new Set(scenario.correlations.flatMap((c) => c.between));
   for (const a of assumptions) {
     if (correlated.has(a.name))
@@ -283,10 +310,7 @@ export async function sensitivity(scenario: Scenario, options: SensitivityOption
   let sobol: SobolResult | null = null;
   if (sobolWanted === true && scenario.correlations.length > 0) {
     warnings.push('no variance-based (Sobol) indices: the scenario correlates assumptions, and correlated inputs have no such decomposition');
-  } else if (
-    assumptions.length > 0 &&
-    (sobolWanted === true || (sobolWanted === 'auto' && scenario.correlations.length === 0 && assumptions.length <= SOBOL_AUTO_LIMIT))
-  ) {
+  } else if (assumptions.length > 0 && sobolRuns(scenario, assumptions.length, sobolWanted)) {
     sobol = await sobolIndices(scenario, uncertain, { trials, seed });
   }
 

@@ -22,6 +22,19 @@ const BAD_OPTIONS: ReadonlyArray<{ args: string[]; env?: Record<string, string>;
     args: ['simulate', GROUP, '--trials', '1e9', '--workers', '1'],
     message: /1,000,000,000 trials should take about .+ on 1 thread \(timed: [\d,]+ trials\/s on one\), more than 10 minutes: add --yes/,
   } as never,
+  // Analyses of many runs have the one-run limit for each, and are estimated as all their runs.
+  { args: ['sensitivity', MODEL, '--trials', '2e9'], message: '--trials: at most 1,000,000,000 in one run' },
+  { args: ['goal-seek', MODEL, '-t', 'output-30bn', '-a', 'outputDrift', '-p', '0.8', '--trials', '2e9'], message: '--trials: at most 1,000,000,000 in one run' },
+  { args: ['compare', MODEL, MODEL, '--trials', '2e9'], message: '--trials: at most 1,000,000,000 in one run' },
+  {
+    args: ['sensitivity', GROUP, '--trials', '1e7'],
+    message: /^parkcast: \d+ runs \(a base run, two per assumption swung and the variance shares\) of 10,000,000 trials should take about .+ add --yes/,
+  } as never,
+  {
+    args: ['goal-seek', GROUP, '-t', 'six-parks-above-10bn', '-a', 'cityGrowth', '-p', '0.5', '--trials', '1e7'],
+    message: /^parkcast: 20 runs \(at least, one per value tried\) of 10,000,000 trials should take about .+ add --yes/,
+  } as never,
+  { args: ['compare', GROUP, GROUP, '--trials', '1e8'], message: /100,000,000 trials of each of 2 scenarios should take about .+ add --yes/ } as never,
   { args: ['simulate', MODEL, '--shard', 'auto'], message: "--shard auto: no batch runner's task index is set" },
   { args: ['simulate', MODEL, '--shard', 'auto'], env: { JOB_COMPLETION_INDEX: '2' }, message: 'add --shard-count N (or set PARKCAST_SHARD_COUNT)' },
   { args: ['simulate', MODEL, '--shard', 'auto', '--shard-count', '2'], env: { JOB_COMPLETION_INDEX: '2' }, message: 'makes this shard 3 of 2' },

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
-import { type ComparedTarget, type CompareEntry, type ComparisonResult, compare, variantEntries } from '../../index.js';
+import { type ComparedTarget, type CompareEntry, type ComparisonResult, compare, DEFAULT_TRIALS, variantEntries } from '../../index.js';
+import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { formatInterval, formatProbability, table } from '../format.js';
 import { EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
@@ -71,6 +72,8 @@ export interface CompareCommandOptions {
   seed?: string | number;
   confidence?: number;
   json?: boolean;
+  /** Start a comparison estimated to take more than ten minutes. */
+  yes?: boolean;
 }
 
 /** Ids for files: their names without extension, made unique. */
@@ -117,6 +120,14 @@ export async function compareCommand(files: string[], options: CompareCommandOpt
       entries = scenarios.map((scenario, i) => ({ id: ids[i], label: scenario.park.name, scenario }));
       title = `Comparing ${files.join(', ')}`;
     }
+    const trials = options.trials ?? DEFAULT_TRIALS;
+    if (!trialsWithinLimit(trials, io)) return EXIT.usage;
+    // A file's variants are each a run of the same scenario; several files are timed one by one.
+    const sized =
+      scenarios.length === 1
+        ? confirmLongRun(scenarios, trials, 1, options.yes, io, { count: entries.length, what: 'one per variant' })
+        : confirmLongRun(scenarios, trials, 1, options.yes, io);
+    if (!(await sized)) return EXIT.usage;
     const result = await compare(entries, { trials: options.trials, seed: options.seed, confidence: options.confidence, reference: options.reference });
     if (options.json) printJson(io, result);
     else io.out(comparisonText(result, title));

@@ -1,4 +1,13 @@
-import { type GoalSeekResult, type GrowthNeededResult, type GrowthNeededTarget, goalSeek, growthNeeded } from '../../index.js';
+import {
+  DEFAULT_TRIALS,
+  GOAL_SEEK_RUNS_AT_LEAST,
+  type GoalSeekResult,
+  type GrowthNeededResult,
+  type GrowthNeededTarget,
+  goalSeek,
+  growthNeeded,
+} from '../../index.js';
+import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { formatNeeded, formatNumber, formatProbability, formatRate, formatThreshold, table } from '../format.js';
 import { EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
@@ -92,6 +101,8 @@ export interface GoalSeekCommandOptions {
   /** A series to compare each target's needed growth with (default: a series of the target's metric). */
   series?: string;
   json?: boolean;
+  /** Start a search estimated to take more than ten minutes. */
+  yes?: boolean;
 }
 
 /**
@@ -117,6 +128,10 @@ export async function goalSeekCommand(file: string, options: GoalSeekCommandOpti
         );
       return EXIT.ok;
     }
+    const trials = options.trials ?? DEFAULT_TRIALS;
+    if (!trialsWithinLimit(trials, io)) return EXIT.usage;
+    if (!(await confirmLongRun([scenario], trials, 1, options.yes, io, { count: GOAL_SEEK_RUNS_AT_LEAST, what: 'at least, one per value tried' })))
+      return EXIT.usage;
     const result = await goalSeek(scenario, {
       target: options.target as string,
       assumption: options.assumption as string,

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
-import { MAX_TRIALS, REPORT_DEFAULT_TRIALS, REPORT_ENTRIES, writeReport } from '../../index.js';
-import { confirmLongRun } from '../estimate.js';
+import { REPORT_DEFAULT_TRIALS, REPORT_ENTRIES, writeReport } from '../../index.js';
+import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { EXIT, type Io } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
 import { outputsWritable } from '../outputs.js';
@@ -31,10 +31,7 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
     return EXIT.usage;
   }
   const trials = options.trials ?? REPORT_DEFAULT_TRIALS;
-  if (trials > MAX_TRIALS) {
-    io.err(`--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}`);
-    return EXIT.usage;
-  }
+  if (!trialsWithinLimit(trials, io)) return EXIT.usage;
   // With --out, the folder is checked before the scenario is even read; the default folder needs the park id.
   const folder = (path: string) => ({ kind: 'folder' as const, path, entries: REPORT_ENTRIES, option: options.out === undefined ? undefined : '--out' });
   if (options.out !== undefined && !(await outputsWritable([folder(options.out)], [file], io))) return EXIT.invalidInput;

@@ -4,7 +4,6 @@ import {
   checkScenario,
   formatFinding,
   type IndexedPark,
-  MAX_TRIALS,
   project,
   REPORT_ENTRIES,
   reportsIndexHtml,
@@ -12,7 +11,7 @@ import {
   simulate,
   writeReport,
 } from '../../index.js';
-import { confirmLongRun } from '../estimate.js';
+import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { defaultWorkers, EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
@@ -56,10 +55,7 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
     return EXIT.invalidInput;
   }
   const trials = options.trials ?? RUN_DEFAULT_TRIALS;
-  if (trials > MAX_TRIALS) {
-    io.err(`--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}`);
-    return EXIT.usage;
-  }
+  if (!trialsWithinLimit(trials, io)) return EXIT.usage;
   const reportsDir = options.reports === undefined ? join('out', 'reports') : options.reports;
   // The reports' folder first (before reading anything), then every scenario, then each park's folder: all before any run.
   if (reportsDir !== false && !(await outputsWritable([{ kind: 'folder', path: reportsDir, entries: ['index.html'], option: '--reports' }], files, io))) {

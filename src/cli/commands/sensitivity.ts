@@ -1,4 +1,5 @@
-import { type SensitivityResult, sensitivity } from '../../index.js';
+import { DEFAULT_TRIALS, type SensitivityResult, sensitivity, sensitivityRunCount } from '../../index.js';
+import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { formatNumber, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, printJson } from '../io.js';
 import { loadOrReport } from '../loadOrReport.js';
@@ -99,6 +100,8 @@ export interface SensitivityCommandOptions {
   /** Variance-based (Sobol) indices: true to compute them, false to skip; default: when there are at most 8 uncertain assumptions. */
   sobol?: boolean;
   json?: boolean;
+  /** Start an analysis estimated to take more than ten minutes. */
+  yes?: boolean;
 }
 
 /** `parkcast sensitivity FILE`: tornado, rank correlations and hit/miss comparison per target, or JSON with --json. */
@@ -111,6 +114,11 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
     io.err(`parkcast: unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; the scenario's targets are: ${ids.join(', ') || '(none)'}`);
     return EXIT.usage;
   }
+  const trials = options.trials ?? DEFAULT_TRIALS;
+  if (!trialsWithinLimit(trials, io)) return EXIT.usage;
+  const runs = sensitivityRunCount(scenario, { low: options.low, high: options.high, sobol: options.sobol ?? 'auto' });
+  if (!(await confirmLongRun([scenario], trials, 1, options.yes, io, { count: runs, what: 'a base run, two per assumption swung and the variance shares' })))
+    return EXIT.usage;
   const full = await sensitivity(scenario, {
     trials: options.trials,
     seed: options.seed,

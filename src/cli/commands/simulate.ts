@@ -1,6 +1,6 @@
 import { openAtomicFile, writeFileAtomic } from '../../files/index.js';
-import { DEFAULT_TRIALS, MAX_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
-import { confirmLongRun } from '../estimate.js';
+import { DEFAULT_TRIALS, RunAborted, type SimulationResult, simulate, simulateShard, startWorkers } from '../../index.js';
+import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { formatInterval, formatProbability, formatThreshold, formatValue, shownMetrics, table } from '../format.js';
 import { interruptible } from '../interrupt.js';
 import { defaultWorkers, EXIT, type Io } from '../io.js';
@@ -151,12 +151,7 @@ export interface SimulateCommandOptions {
  */
 export async function simulateCommand(file: string, options: SimulateCommandOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const trials = options.trials ?? DEFAULT_TRIALS;
-  if (trials > MAX_TRIALS && !options.shard) {
-    io.err(
-      `--trials: at most ${MAX_TRIALS.toLocaleString('en-US')} in one run, got ${trials.toLocaleString('en-US')}; split a larger run into shards (--shard i/n) and merge them`,
-    );
-    return EXIT.usage;
-  }
+  if (!options.shard && !trialsWithinLimit(trials, io, '; split a larger run into shards (--shard i/n) and merge them')) return EXIT.usage;
   if (options.samples && !/\.(csv|jsonl)$/i.test(options.samples)) {
     io.err(`--samples: expected a file name ending in .csv or .jsonl, got "${options.samples}"`);
     return EXIT.usage;
