@@ -14,11 +14,11 @@ export interface ChartOptions {
 
 const en = {
   fanSubtitle: (trials: number) =>
-    `Shaded: the middle 90% and 50% of ${trials.toLocaleString('en-US')} trials; solid line: their median; dashed: the deterministic projection.`,
+    `Shaded: the middle 90% and 50% of ${trials.toLocaleString('en-US')} trials; solid line: their median; dashed orange: the nominal case (every assumption at its central value).`,
   band90: 'Middle 90% of trials',
   band50: 'Middle 50% of trials',
   median: 'Median',
-  deterministic: 'Deterministic projection',
+  deterministic: 'Nominal case',
   baseline: 'Base year',
   target: 'Target',
   year: 'Year',
@@ -58,7 +58,7 @@ const en = {
   metRegion: 'Meets the target',
   targetIs: (summary: string) => `Target: ${summary}`,
   chanceMet: (p: string) => `P(met) = ${p}`,
-  deterministicValue: (v: string) => `Deterministic: ${v}`,
+  deterministicValue: (v: string) => `Nominal case: ${v}`,
   firstYearTitle: 'When each target is first met',
   firstYearSubtitle: (trials: number) =>
     `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure is met (counted from the base year on); a first year after the deadline is late, not a success.`,
@@ -93,11 +93,11 @@ const en = {
 };
 
 const zh: typeof en = {
-  fanSubtitle: (trials: number) => `阴影：${trials} 次模拟中间 90% 与 50% 的范围；实线：中位数；虚线：确定性预测。`,
+  fanSubtitle: (trials: number) => `阴影：${trials} 次模拟中间 90% 与 50% 的范围；实线：中位数；橙色虚线：名义情景（各项假设取中心值）。`,
   band90: '中间 90% 的模拟',
   band50: '中间 50% 的模拟',
   median: '中位数',
-  deterministic: '确定性预测',
+  deterministic: '名义情景',
   baseline: '基准年',
   target: '目标',
   year: '年份',
@@ -136,7 +136,7 @@ const zh: typeof en = {
   metRegion: '达标',
   targetIs: (summary: string) => `目标：${summary}`,
   chanceMet: (p: string) => `达标概率 ${p}`,
-  deterministicValue: (v: string) => `确定性预测：${v}`,
+  deterministicValue: (v: string) => `名义情景：${v}`,
   firstYearTitle: '各项目标首次实现的年份',
   firstYearSubtitle: (trials: number) => `${trials} 次模拟按目标首次实现的年份分布（自基准年起计）；期限之后才实现的不算达标。`,
   firstYearAxis: '模拟占比',

@@ -14,6 +14,7 @@ import { wrapText } from '../../src/charts/labels.js';
 import { COLORS } from '../../src/charts/theme.js';
 import { parseScenario, simulate } from '../../src/index.js';
 import { compileChart } from '../../src/render/compile.js';
+import { renderSvg } from '../../src/render/svg.js';
 import { baseScenario } from '../fixtures/scenarios.js';
 import { chartResults, seedResults } from './results.js';
 
@@ -82,14 +83,15 @@ describe('chart specs compile with vega-lite without warnings', () => {
 });
 
 describe('fan chart', () => {
-  it('draws the 5-95 and 25-75 bands first, then the deterministic path, the median, the base-year point and the target at its deadline', async () => {
+  it('draws the 5-95 and 25-75 bands first, then the median, the nominal case above them, the base-year point and the target at its deadline', async () => {
     const { simulation, projection } = await chartResults();
     const layers = units(fanChart({ simulation, projection, metric: 'output' }));
-    const [band90, band50, deterministic, median, base] = layers;
+    const [band90, band50, median, nominal, nominalPoints, base] = layers;
     expect([markType(band90), band90.encoding?.y?.field, band90.encoding?.y2?.field]).toEqual(['area', 'p5', 'p95']);
     expect([markType(band50), band50.encoding?.y?.field, band50.encoding?.y2?.field]).toEqual(['area', 'p25', 'p75']);
-    expect([markType(deterministic), deterministic.encoding?.y?.field]).toEqual(['line', 'deterministic']);
     expect([markType(median), median.encoding?.y?.field]).toEqual(['line', 'p50']);
+    expect([markType(nominal), nominal.encoding?.y?.field]).toEqual(['line', 'deterministic']);
+    expect([markType(nominalPoints), nominalPoints.encoding?.y?.field]).toEqual(['point', 'deterministic']);
     expect(markType(base)).toBe('point');
     // Billions of yuan: the baseline 12e9 is 12 on the axis, the target 20e9 is 20, at 2026.
     expect(base.rows).toEqual([expect.objectContaining({ year: 2022, value: 12 })]);
@@ -127,6 +129,90 @@ describe('fan chart', () => {
   it('throws for an unknown metric', async () => {
     const { simulation } = await chartResults();
     expect(() => fanChart({ simulation, metric: 'nope' })).toThrow(RangeError);
+  });
+
+  it('draws the nominal case above the bands and the median, dashed and orange with points, named in both languages', async () => {
+    const { simulation, projection } = await chartResults();
+    for (const [lang, name] of [
+      ['en', 'Nominal case'],
+      ['zh', '名义情景'],
+    ] as const) {
+      const layers = units(fanChart({ simulation, projection, metric: 'output' }, { lang }));
+      const index = (predicate: (l: Layer) => boolean) => layers.findIndex(predicate);
+      const nominal = index((l) => markType(l) === 'line' && l.encoding?.y?.field === 'deterministic');
+      const median = index((l) => markType(l) === 'line' && l.encoding?.y?.field === 'p50');
+      const lastBand = Math.max(...layers.flatMap((l, i) => (markType(l) === 'area' ? [i] : [])));
+      expect(nominal, lang).toBeGreaterThan(median);
+      expect(median, lang).toBeGreaterThan(lastBand);
+      expect(
+        index((l) => markType(l) === 'point' && l.encoding?.y?.field === 'deterministic'),
+        lang,
+      ).toBeGreaterThan(median);
+      // The dash and the colour come from the line legend's scales: the nominal case's entry is dashed and not the median's colour.
+      const stroke = layers[median].encoding?.stroke as unknown as { scale: { domain: string[]; range: string[] } };
+      const dash = layers[median].encoding?.strokeDash as unknown as { scale: { domain: string[]; range: number[][] } };
+      expect(stroke.scale.domain, lang).toEqual([lang === 'en' ? 'Median' : '中位数', name]);
+      expect(stroke.scale.range[1]).toBe(COLORS.deterministic);
+      expect(stroke.scale.range[1]).not.toBe(stroke.scale.range[0]);
+      expect(dash.scale.range[0]).toEqual([1, 0]);
+      expect(dash.scale.range[1].length).toBeGreaterThan(1);
+      expect(dash.scale.range[1][1]).toBeGreaterThan(0);
+      const lineOf = (l: Layer) => (l as { transform?: Array<{ calculate: string }> }).transform?.[0]?.calculate;
+      expect(lineOf(layers[nominal])).toBe(JSON.stringify(name));
+      expect(layers[nominal].encoding?.stroke?.field).toBe('line');
+      expect(layers[nominal].encoding?.strokeDash?.field).toBe('line');
+    }
+  });
+
+  it('legends draw lines as lines and only the bands as squares (compiled to Vega)', async () => {
+    const { simulation, projection } = await chartResults();
+    const { spec } = await compileChart(fanChart({ simulation, projection, metric: 'output' }));
+    const legends = (spec.legends ?? []) as Array<{ symbolType?: string; stroke?: string; fill?: string; strokeDash?: string; shape?: string }>;
+    const lines = legends.find((l) => l.stroke !== undefined);
+    const bands = legends.find((l) => l.fill !== undefined && l.stroke === undefined);
+    expect(lines?.symbolType).toBe('stroke');
+    expect(lines?.strokeDash).toBeDefined();
+    expect(bands?.symbolType).toBe('square');
+    // Three legends: bands, lines, the target's diamond; none mixes a line with a band.
+    expect(legends).toHaveLength(3);
+  });
+
+  it('ticks a count axis at whole numbers only, even on a small range', async () => {
+    const { simulation, projection } = await seedResults('chongqing-liangjiang');
+    const small = simulation.metrics.find((m) => m.unit === 'count' && (m.years.at(-1)?.quantiles?.p95 ?? Infinity) <= 10);
+    expect(small, 'a count metric with a small range in the seed').toBeDefined();
+    const layers = units(fanChart({ simulation, projection, metric: small?.name ?? '' }));
+    const y = layers[0].encoding?.y as unknown as { axis: { tickMinStep?: number; format?: string } };
+    expect(y.axis).toEqual({ tickMinStep: 1, format: ',d' });
+    // The rendered axis shows no fractional tick.
+    const svg = await renderSvg(fanChart({ simulation, projection, metric: small?.name ?? '' }));
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).filter((t) => /^-?[\d.,]+$/.test(t));
+    expect(labels.length).toBeGreaterThan(3);
+    expect(labels.filter((t) => t.includes('.'))).toEqual([]);
+    // Billions of yuan keep their decimals.
+    const output = units(fanChart({ simulation, projection, metric: simulation.metrics.find((m) => m.unit === 'yuan')?.name ?? '' }));
+    const outputY = output[0].encoding?.y as unknown as { axis: object };
+    expect(outputY.axis).toEqual({});
+  });
+
+  it('every fan-chart tooltip value carries its unit in its title', async () => {
+    const { simulation, projection } = await chartResults();
+    for (const [lang, unit] of [
+      ['en', '(billion yuan)'],
+      ['zh', '(亿元)'],
+    ] as const) {
+      const layers = units(fanChart({ simulation, projection, metric: 'output' }, { lang }));
+      const tips = layers.flatMap((l) => (l.encoding?.tooltip as unknown as Array<{ field: string; type: string; title: string }>) ?? []);
+      const values = tips.filter((t) => t.type === 'quantitative' && t.field !== 'year');
+      expect(values.length).toBeGreaterThan(6);
+      for (const t of values) expect(t.title, `${lang} ${t.field}`).toContain(unit);
+    }
+    const share = units(fanChart({ simulation, projection, metric: 'taxShare' }));
+    const shareTips = share
+      .flatMap((l) => (l.encoding?.tooltip as unknown as Array<{ field: string; type: string; title: string }>) ?? [])
+      .filter((t) => t.type === 'quantitative' && t.field !== 'year');
+    expect(shareTips.length).toBeGreaterThan(6);
+    for (const t of shareTips) expect(t.title).toMatch(/\(%\)$/);
   });
 });
 
