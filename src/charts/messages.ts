@@ -29,7 +29,7 @@ const en = {
   value: 'Value',
   probabilitiesTitle: 'Chance of meeting each target',
   probabilitiesSubtitle: (trials: number, confidence: number) =>
-    `Share of ${trials.toLocaleString('en-US')} trials that meet the target by its deadline; whiskers: ${Math.round(confidence * 100)}% Wilson interval; dashed lines at 50% and 80%.`,
+    `Share of ${trials.toLocaleString('en-US')} trials that meet the target by its deadline; whiskers: ${Math.round(confidence * 100)}% Wilson interval; dashed lines at 50% and 80%; the probability of each target is written at the right.`,
   probability: 'Probability',
   probabilityAxis: 'Probability of meeting the target',
   interval: 'Interval',
@@ -108,7 +108,7 @@ const zh: typeof en = {
   value: '数值',
   probabilitiesTitle: '各项目标的实现概率',
   probabilitiesSubtitle: (trials: number, confidence: number) =>
-    `${trials} 次模拟中在期限内实现目标的比例；误差线：${Math.round(confidence * 100)}% Wilson 区间；虚线：50% 与 80%。`,
+    `${trials} 次模拟中在期限内实现目标的比例；误差线：${Math.round(confidence * 100)}% Wilson 区间；虚线：50% 与 80%；各目标的概率列于右侧。`,
   probability: '概率',
   probabilityAxis: '实现目标的概率',
   interval: '区间',

@@ -232,6 +232,83 @@ describe('target probabilities', () => {
   });
 });
 
+/** The scenegraph items of a chart as drawn (headless vega), with their mark type and absolute bounds. */
+async function drawnItems(
+  chart: TopLevelSpec,
+): Promise<Array<{ type: string; text?: string; role?: string; dashed: boolean; x1: number; x2: number; y1: number; y2: number }>> {
+  const { spec } = await compileChart(chart);
+  const vega = await import('vega');
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  await view.runAsync();
+  const out: Array<{ type: string; text?: string; role?: string; dashed: boolean; x1: number; x2: number; y1: number; y2: number }> = [];
+  type Node = {
+    marktype?: string;
+    role?: string;
+    items?: Node[];
+    x?: number;
+    y?: number;
+    text?: unknown;
+    strokeDash?: unknown;
+    bounds?: { x1: number; x2: number; y1: number; y2: number };
+  };
+  const walk = (node: Node, dx: number, dy: number, type?: string, role?: string) => {
+    for (const item of node.items ?? []) {
+      if (item.marktype !== undefined) walk(item, dx, dy, item.marktype, item.role);
+      else if (type === 'group') walk(item, dx + (item.x ?? 0), dy + (item.y ?? 0));
+      else if (type !== undefined && item.bounds)
+        out.push({
+          type,
+          role,
+          text: item.text === undefined ? undefined : String(item.text),
+          dashed: item.strokeDash !== undefined,
+          x1: item.bounds.x1 + dx,
+          x2: item.bounds.x2 + dx,
+          y1: item.bounds.y1 + dy,
+          y2: item.bounds.y2 + dy,
+        });
+    }
+  };
+  walk((view.scenegraph() as unknown as { root: Node }).root, 0, 0, 'group');
+  view.finalize();
+  return out;
+}
+
+describe('target probabilities: labels clear of the rules', () => {
+  it('no value label overlaps the 50% or 80% rule, on the seed parks (drawn by vega)', async () => {
+    for (const name of ['jinyang-lake', 'chongqing-liangjiang']) {
+      const { simulation } = await seedResults(name);
+      const other = await seedResults(name === 'jinyang-lake' ? 'chongqing-liangjiang' : 'jinyang-lake');
+      for (const [lang, chart, count] of [
+        ['en', targetProbabilitiesChart(simulation), simulation.targets.length + 1],
+        ['zh', targetProbabilitiesChart(simulation, { lang: 'zh' }), simulation.targets.length + 1],
+        // The comparison chart draws the same rules; two results of one park, so every target has two bars.
+        [
+          'en comparison',
+          scenarioComparisonChart([
+            { label: 'A', result: simulation },
+            { label: 'B', result: { ...simulation, targets: simulation.targets.map((t) => ({ ...t, probability: other.simulation.targets[0].probability })) } },
+          ]),
+          2 * (simulation.targets.length + 1),
+        ],
+      ] as const) {
+        const items = await drawnItems(chart);
+        // The dashed vertical rules at 50% and 80% (axis grid lines are solid).
+        const rules = items.filter((i) => i.type === 'rule' && i.dashed && i.x2 - i.x1 < 4 && i.y2 - i.y1 > 100);
+        expect(rules, `${name} ${lang}`).toHaveLength(2);
+        const labels = items.filter(
+          (i) => i.type === 'text' && i.role === 'mark' && /^[<>]?\d+(\.\d)?%$/.test(i.text ?? '') && !['50%', '80%'].includes(i.text ?? ''),
+        );
+        expect(labels.length, `${name} ${lang}`).toBe(count);
+        for (const label of labels)
+          for (const rule of rules) {
+            const crosses = label.x1 <= rule.x2 && label.x2 >= rule.x1 && label.y1 <= rule.y2 && label.y2 >= rule.y1;
+            expect(crosses, `${name} ${lang} ${label.text} against the rule at x=${rule.x1}`).toBe(false);
+          }
+      }
+    }
+  });
+});
+
 describe('distribution at the deadline (exceedance curve)', () => {
   it('draws P(value ≥ x) from the 101 percentiles, the threshold rule and the target point at P(met)', async () => {
     const { simulation, projection } = await chartResults();
