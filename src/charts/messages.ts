@@ -40,8 +40,8 @@ const en = {
   group: 'Kind',
   evenOdds: '50%',
   likely: '80%',
-  distributionSubtitle: (deadline: number, trials: number) =>
-    `Chance that the value reaches at least x by ${deadline}, from ${trials.toLocaleString('en-US')} trials. Shaded: values that meet the target.`,
+  distributionSubtitle: (deadline: number, trials: number, inYear = false) =>
+    `Chance that the measure is at least x ${inYear ? 'in' : 'by'} ${deadline}, from ${trials.toLocaleString('en-US')} trials. Shaded: values that meet the target.`,
   exceedanceAxis: 'Chance of at least this value',
   measureAxis: (measure: string, baseYear: number, deadline: number) =>
     ({
@@ -59,13 +59,14 @@ const en = {
   targetIs: (summary: string) => `Target: ${summary}`,
   chanceMet: (p: string) => `P(met) = ${p}`,
   deterministicValue: (v: string) => `Nominal case: ${v}`,
-  firstYearTitle: 'When each target is first met',
+  firstYearTitle: 'When each target is first reached',
   firstYearSubtitle: (trials: number) =>
-    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure is met (counted from the base year on); a first year after the deadline is late, not a success.`,
+    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure reached its level (counted from the base year on); a first year after the deadline is late, not a success. Black tick: the share that meets the target at its deadline; a level reached early can be lost again by then.`,
   firstYearAxis: 'Share of trials',
-  firstYearLegend: 'First met in',
+  firstYearLegend: 'First reached in',
+  metAtDeadline: 'Met at the deadline',
   never: (endYear: number) => `Not by ${endYear}`,
-  afterDeadline: 'Only after the deadline',
+  afterDeadline: 'Late (only after the deadline)',
   share: 'Share',
   comparisonTitle: 'Chance of meeting each target, by scenario',
   comparisonSubtitle: (confidence: number) => `Whiskers: ${Math.round(confidence * 100)}% Wilson interval.`,
@@ -86,8 +87,8 @@ const en = {
     persons: 'Persons',
     area: 'Area',
     share: 'Share',
-    ratio: 'Ratio to the base year',
-    rate: 'Rate',
+    ratio: 'Multiple of the base year',
+    rate: 'Growth rate',
     points: 'Percentage points',
   } as Record<MeasureUnit, string>,
 };
@@ -119,7 +120,8 @@ const zh: typeof en = {
   group: '类别',
   evenOdds: '50%',
   likely: '80%',
-  distributionSubtitle: (deadline: number, trials: number) => `${deadline} 年数值至少达到 x 的概率（${trials} 次模拟）。阴影：达标的数值范围。`,
+  distributionSubtitle: (deadline: number, trials: number, inYear = false) =>
+    `${inYear ? `${deadline} 年` : `截至 ${deadline} 年`}至少达到 x 的概率（${trials} 次模拟）。阴影：达标的数值范围。`,
   exceedanceAxis: '至少达到该数值的概率',
   measureAxis: (measure: string, baseYear: number, deadline: number) =>
     ({
@@ -137,12 +139,14 @@ const zh: typeof en = {
   targetIs: (summary: string) => `目标：${summary}`,
   chanceMet: (p: string) => `达标概率 ${p}`,
   deterministicValue: (v: string) => `名义情景：${v}`,
-  firstYearTitle: '各项目标首次实现的年份',
-  firstYearSubtitle: (trials: number) => `${trials} 次模拟按目标首次实现的年份分布（自基准年起计）；期限之后才实现的不算达标。`,
+  firstYearTitle: '各项目标首次达到的年份',
+  firstYearSubtitle: (trials: number) =>
+    `${trials} 次模拟按目标指标首次达到门槛的年份分布（自基准年起计）；期限之后才达到的属逾期，不算达标。黑色竖线：在期限时达标的比例；提前达到的水平到期限时可能又回落。`,
   firstYearAxis: '模拟占比',
-  firstYearLegend: '首次实现',
+  firstYearLegend: '首次达到',
+  metAtDeadline: '期限时达标',
   never: (endYear: number) => `${endYear} 年前未实现`,
-  afterDeadline: '期限之后才实现',
+  afterDeadline: '逾期（期限之后才达到）',
   share: '占比',
   comparisonTitle: '各情景下目标的实现概率',
   comparisonSubtitle: (confidence: number) => `误差线：${Math.round(confidence * 100)}% Wilson 区间。`,
@@ -156,7 +160,7 @@ const zh: typeof en = {
   parkSpreadTitle: (metric: string, year: number) => `${metric}：${year} 年各园区`,
   parkSpreadSubtitle: (parks: number, trials: number) => `${parks} 个园区，按中位数从高到低。线：${trials} 次模拟的 90% 区间；条：中间 50%；点：中位数。`,
   park: '园区',
-  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例', ratio: '与基准年之比', rate: '增速', points: '百分点' },
+  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例', ratio: '为基准年的倍数', rate: '增速', points: '百分点' },
 };
 
 /** The chart text of a language. */

@@ -98,11 +98,13 @@ export function magnitudeOf(values: Iterable<number | null | undefined>): number
 }
 
 /**
- * An axis title naming a unit as displayed: `Billion yuan`, `亿元`, `Share (%)`, `Number`.
+ * An axis title naming a quantity and its unit as displayed: `Billion yuan`, `亿元`, `Share (%)`,
+ * `Growth rate (%)` (a rate is not a share), `Multiple of the base year (×)`, `Number`.
  *
  * @example
  * ```ts
  * axisUnitTitle('yuan', displayUnit('yuan', 'en', 3e10), 'en'); // 'Billion yuan'
+ * axisUnitTitle('rate', displayUnit('rate', 'zh', 0.1), 'zh'); // '增速 (%)'
  * ```
  */
 export function axisUnitTitle(unit: MeasureUnit, display: DisplayUnit, lang: Lang): string {

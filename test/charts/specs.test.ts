@@ -12,7 +12,7 @@ import {
 } from '../../src/charts/index.js';
 import { wrapText } from '../../src/charts/labels.js';
 import { COLORS } from '../../src/charts/theme.js';
-import { parseScenario, simulate } from '../../src/index.js';
+import { parseScenario, project, simulate } from '../../src/index.js';
 import { compileChart } from '../../src/render/compile.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { baseScenario } from '../fixtures/scenarios.js';
@@ -78,6 +78,35 @@ describe('chart specs compile with vega-lite without warnings', () => {
     for (const chart of parkCharts({ simulation, projection })) {
       expect(longestArray(chart.spec), chart.id).toBeLessThanOrEqual(101);
       expect(JSON.stringify(chart.spec).length, chart.id).toBeLessThan(20_000);
+    }
+  });
+});
+
+describe('tooltips', () => {
+  it('every tooltip value of a seed park’s charts carries its unit, in its title or its format; only plain counts go without', async () => {
+    for (const name of ['jinyang-lake', 'chongqing-liangjiang']) {
+      const { simulation, projection } = await seedResults(name);
+      const unitOf = (chart: { kind: string; subject?: string }) =>
+        chart.kind === 'fan'
+          ? simulation.metrics.find((m) => m.name === chart.subject)?.unit
+          : chart.kind === 'deadlineDistribution'
+            ? simulation.targets.find((t) => t.id === chart.subject)?.unit
+            : undefined;
+      for (const lang of ['en', 'zh'] as const) {
+        let checked = 0;
+        for (const chart of parkCharts({ simulation, projection }, lang)) {
+          const tips = units(chart.spec).flatMap(
+            (l) => (l.encoding?.tooltip as unknown as Array<{ field: string; type: string; title?: string; format?: string }>) ?? [],
+          );
+          for (const tip of tips.filter((t) => t.type === 'quantitative' && t.field !== 'year')) {
+            checked++;
+            const hasUnit = /\(.+\)$/.test(tip.title ?? '') || (tip.format ?? '').endsWith('%');
+            const plainCount = unitOf(chart) === 'count';
+            expect(hasUnit || plainCount, `${name} ${lang} ${chart.id} ${tip.field} "${tip.title}"`).toBe(true);
+          }
+        }
+        expect(checked).toBeGreaterThan(50);
+      }
     }
   });
 });
@@ -382,15 +411,35 @@ describe('first year reached', () => {
     const simulation = await simulate(scenario, { trials: 4096, seed: 1 });
     const spec = firstYearReachedChart(simulation) as unknown as {
       data: { values: Array<{ share: number; when: string }> };
-      encoding: { color: { scale: { domain: string[]; range: string[] } } };
+      layer: Array<{ encoding: { color: { scale: { domain: string[]; range: string[] } } } }>;
     };
     const t = simulation.targets[0];
     expect(t.firstYearMet.late).toBeGreaterThan(0);
     const coloured = spec.data.values.filter((r) => /^\d{4}$/.test(r.when));
     expect(coloured.every((r) => Number(r.when) <= 2024)).toBe(true);
-    expect(spec.data.values.find((r) => r.when === 'Only after the deadline')?.share).toBe(t.firstYearMet.late);
-    expect(spec.encoding.color.scale.domain).toEqual(['2023', '2024', 'Only after the deadline', 'Not by 2027']);
-    expect(spec.encoding.color.scale.range[2]).toBe(COLORS.late);
+    expect(spec.data.values.find((r) => r.when === 'Late (only after the deadline)')?.share).toBe(t.firstYearMet.late);
+    expect(spec.layer[0].encoding.color.scale.domain).toEqual(['2023', '2024', 'Late (only after the deadline)', 'Not by 2027']);
+    expect(spec.layer[0].encoding.color.scale.range[2]).toBe(COLORS.late);
+  });
+
+  it('marks on each bar the share that meets the target at its deadline, below the years where a level reached early is lost again', async () => {
+    const { simulation } = await seedResults('chongqing-liangjiang');
+    for (const lang of ['en', 'zh'] as const) {
+      const layers = units(firstYearReachedChart(simulation, { lang }));
+      const ticks = layers.find((l) => markType(l) === 'tick');
+      expect(ticks?.rows.map((r) => r.probability)).toEqual(simulation.targets.map((t) => t.probability));
+      expect(ticks?.rows[0].label).toBe(lang === 'en' ? 'Met at the deadline' : '期限时达标');
+      // No year after a deadline is coloured as a year: those trials are late.
+      const bars = layers.find((l) => markType(l) === 'bar');
+      for (const t of simulation.targets)
+        for (const row of bars?.rows.filter((r) => r.target === t.label && /^\d{4}$/.test(String(r.when))) ?? [])
+          expect(Number(row.when), t.id).toBeLessThanOrEqual(t.deadline);
+    }
+    // A range target ("two to three listed companies"): reached early and overshot, so its years add up to more than its odds.
+    const range = simulation.targets.find((t) => t.comparison === 'between');
+    expect(range, 'a between target in the seed').toBeDefined();
+    const reached = range?.firstYearMet.byYear.reduce((sum, y) => sum + y.probability, 0) ?? 0;
+    expect(reached).toBeGreaterThan((range?.probability ?? 1) + 0.05);
   });
 });
 
@@ -401,6 +450,28 @@ describe('the units of relative measures', () => {
     expect(formatQuantity(2.345, 'ratio', 'zh')).toBe('2.35 倍');
     expect(formatQuantity(2, 'points', 'en')).toBe('2.0 points');
     expect(formatQuantity(-1.5, 'points', 'zh')).toBe('-1.5 个百分点');
+  });
+
+  it('titles each axis with its quantity and unit: a growth rate is not a share, a ratio is a multiple of the base year', async () => {
+    const scenario = await parseScenario(
+      baseScenario({
+        parameters: { drift: { distribution: { dist: 'normal', mean: 0.1, sd: 0.02 }, basis: 'assumed', reason: 'test' } },
+        metrics: {
+          output: { unit: 'yuan', baseline: 1e9, process: { type: 'growth', drift: 'drift', volatility: 0.05 } },
+          growth: { unit: 'rate', label: 'Growth on the year before', process: { type: 'derived', expression: 'exp(drift) - 1' } },
+          multiple: { unit: 'ratio', label: 'Output over the base year', process: { type: 'derived', expression: 'output / 1e9' } },
+        },
+        targets: [],
+      }),
+    );
+    const simulation = await simulate(scenario, { trials: 500, seed: 1 });
+    const projection = await project(scenario);
+    const yTitle = (metric: string, lang: 'en' | 'zh') => units(fanChart({ simulation, projection, metric }, { lang }))[0].encoding?.y?.title;
+    expect(yTitle('growth', 'en')).toBe('Growth rate (%)');
+    expect(yTitle('growth', 'zh')).toBe('增速 (%)');
+    expect(yTitle('multiple', 'en')).toBe('Multiple of the base year (×)');
+    expect(yTitle('multiple', 'zh')).toBe('为基准年的倍数 (倍)');
+    for (const lang of ['en', 'zh'] as const) expect(String(yTitle('growth', lang))).not.toMatch(/Share|比例/);
   });
 
   it('draws an average-growth target on a percentage axis at its threshold', async () => {
