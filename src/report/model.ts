@@ -1,3 +1,4 @@
+import { distributionQuantile } from '../assumptions/distributionQuantile.js';
 import { labelIn } from '../charts/localise.js';
 import type { Lang } from '../charts/messages.js';
 import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
@@ -5,7 +6,6 @@ import type { ComparedResult } from '../charts/scenarioComparison.js';
 import { striveSummary, targetSummary } from '../charts/targets.js';
 import { displayUnit, formatQuantity } from '../charts/units.js';
 import type { UnsourcedBaselineDriver } from '../questions/baselineDrivers.js';
-import { distributionQuantile } from '../assumptions/distributionQuantile.js';
 import type { GrowthNeededResult } from '../questions/growthNeeded.js';
 import type { SensitivityResult } from '../questions/sensitivity.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
