@@ -333,7 +333,7 @@ function assumptionWording(scenario: Scenario, lang: Lang): { label: (a: string)
         const def = scenario.metrics[metric];
         return formatQuantity(v, def.unit, lang, 0, def.displayUnit);
       }
-      return figure(v, scenario.parameters[a]?.unit, lang);
+      return plainValue(v, scenario.parameters[a]?.unit, lang);
     },
   };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { distributionQuantile } from '../../src/assumptions/distributionQuantile.js';
+import { parseScenario, project, simulate } from '../../src/index.js';
+import { sensitivity } from '../../src/questions/sensitivity.js';
 import { buildReport } from '../../src/report/index.js';
 import { describeDistribution } from '../../src/report/model.js';
 import type { Distribution } from '../../src/scenario/schema/distribution.js';
-import { seedResults } from '../charts/results.js';
+import { chartScenarioInput, seedResults } from '../charts/results.js';
 
 /** The numbers a text writes, in order ("2,000" is 2000; a "%" number is a fraction). */
 const numbersIn = (text: string) => [...text.matchAll(/-?\d[\d,]*(?:\.\d+)?(%?)/g)].map((m) => Number(m[0].replace(/[,%]/g, '')) / (m[1] === '%' ? 100 : 1));
@@ -68,5 +70,22 @@ describe('assumptions in plain words', () => {
     expect(introduced?.detail).toContain('modelled as 90% between 22 and 45 enterprises per year (lognormal)');
     // No assumption of the seed is left in jargon on its main line.
     for (const f of [...report.assumed, ...report.sourced]) expect(f.value, f.label).not.toMatch(/PERT|log rate|\(min \/ mode \/ max\)|lognormal/);
+  });
+
+  it('the answer names a driver’s 10th and 90th percentile in the same plain words: a log rate as % a year', async () => {
+    const input = chartScenarioInput();
+    const parameters = input.parameters ?? {};
+    const scenario = await parseScenario({ ...input, parameters: { ...parameters, drift: { ...parameters.drift, unit: 'log rate' } } });
+    const [projection, simulation, tornado] = await Promise.all([
+      project(scenario),
+      simulate(scenario, { trials: 500, seed: 1 }),
+      sensitivity(scenario, { trials: 500, seed: 1, sobol: false }),
+    ]);
+    const report = buildReport({ scenario, projection, simulation, tornado });
+    const drift = report.answer.items.flatMap((i) => i.drivers).find((d) => d.assumption === 'drift');
+    expect(drift, 'the drift drives a target').toBeDefined();
+    const bar = tornado.targets.flatMap((t) => t.tornado).find((b) => b.assumption === 'drift');
+    expect(drift?.lowValue).toBe(`${(Math.expm1(bar?.low.value ?? 0) * 100).toFixed(1)}% a year`);
+    for (const d of report.answer.items.flatMap((i) => i.drivers)) expect(`${d.lowValue} ${d.highValue}`).not.toMatch(/log rate|per year/);
   });
 });
