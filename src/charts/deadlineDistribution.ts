@@ -81,7 +81,11 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
   const summary = targetSummary(target, lang);
   const chance = m.chanceMet(formatProbability(target.probability));
   const baseYear = simulation.meta.baseYear;
-  const measureTitle = m.measureAxis(target.measure, baseYear, target.deadline);
+  // One year's rate or share names its quantity ("Growth rate in 2023"), not a bare "Value".
+  const measureTitle =
+    target.measure === 'value' && (target.unit === 'rate' || target.unit === 'share')
+      ? m.quantityIn(m.unitNames[target.unit], target.deadline)
+      : m.measureAxis(target.measure, baseYear, target.deadline);
   const xTitle =
     unit.unit !== ''
       ? `${measureTitle} (${unit.unit})`

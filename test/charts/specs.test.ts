@@ -461,7 +461,7 @@ describe('the units of relative measures', () => {
           growth: { unit: 'rate', label: 'Growth on the year before', process: { type: 'derived', expression: 'exp(drift) - 1' } },
           multiple: { unit: 'ratio', label: 'Output over the base year', process: { type: 'derived', expression: 'output / 1e9' } },
         },
-        targets: [],
+        targets: [{ id: 'growth-10pct', label: 'Growth of 10% in 2025', metric: 'growth', comparison: '>=', threshold: 0.1, deadline: 2025 }],
       }),
     );
     const simulation = await simulate(scenario, { trials: 500, seed: 1 });
@@ -472,6 +472,10 @@ describe('the units of relative measures', () => {
     expect(yTitle('multiple', 'en')).toBe('Multiple of the base year (×)');
     expect(yTitle('multiple', 'zh')).toBe('为基准年的倍数 (倍)');
     for (const lang of ['en', 'zh'] as const) expect(String(yTitle('growth', lang))).not.toMatch(/Share|比例/);
+    // The distribution of one year's growth names it too.
+    const xTitle = (lang: 'en' | 'zh') => units(deadlineDistributionChart(simulation, 'growth-10pct', { lang }))[0].encoding?.x?.title;
+    expect(xTitle('en')).toBe('Growth rate in 2025 (%)');
+    expect(xTitle('zh')).toBe('2025 年增速 (%)');
   });
 
   it('draws an average-growth target on a percentage axis at its threshold', async () => {
