@@ -234,14 +234,18 @@ function modelledAs(described: { plain: string; notation: string }, lang: Lang):
 /**
  * An assumption's distribution as a planner reads it, and in the modeller's notation: its median
  * and the range of its middle 90% (the 5th and 95th percentiles, from the distribution itself),
- * in the parameter's unit in plain words ("about 34 enterprises a year, 90% between 25 and 43";
- * "约每年 34 家，90% 在 25 至 43 之间"; a log rate as "about 12.7% a year"); `notation` keeps the
- * parameters as the scenario gives them ("PERT 22 / 34 / 45 (min / mode / max)").
+ * in the parameter's unit in plain words; a log rate as a percentage a year. `notation` keeps the
+ * parameters as the scenario gives them, for the line under it.
  *
  * @example
  * ```ts
+ * const pert = { dist: 'pert', min: 22, mode: 34, max: 45, lambda: 4 } as const;
+ * describeDistribution(pert, 'enterprises per year', 'en');
+ * // { plain: 'about 34 enterprises a year, 90% between 27 and 41',
+ * //   notation: 'PERT 22 / 34 / 45 enterprises per year (min / mode / max)' }
+ * describeDistribution(pert, 'enterprises per year', 'zh').plain; // '约每年 34 家，90% 在 27 至 41 之间'
  * describeDistribution({ dist: 'normal', mean: 0.12, sd: 0.05 }, 'log rate', 'en').plain;
- * // 'about 12.7% a year, 90% between 4.1% and 22.0%'
+ * // 'about 12.7% a year, 90% between 3.8% and 22.4%'
  * ```
  */
 export function describeDistribution(d: Distribution, unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): { plain: string; notation: string } {
