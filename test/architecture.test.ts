@@ -28,7 +28,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   questions: ['results', 'assumptions', 'history', 'statistics', 'random', 'scenario', 'problems', 'version.ts'],
   charts: ['results', 'scenario', 'check'],
   render: ['charts'],
-  report: ['render', 'charts', 'results', 'questions', 'statistics', 'check', 'scenario', 'files', 'problems', 'version.ts'],
+  report: ['render', 'charts', 'results', 'questions', 'assumptions', 'statistics', 'check', 'scenario', 'files', 'problems', 'version.ts'],
   cli: ['index.ts', 'version.ts', 'files'],
   // The page's own code: only the browser-safe public API, so nothing of Node's reaches a page.
   browser: ['browserEntry.ts'],

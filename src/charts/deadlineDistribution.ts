@@ -4,7 +4,7 @@ import { wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { targetSummary, thresholdRange } from './targets.js';
 import { CHART_CONFIG, COLORS } from './theme.js';
-import { axisUnitTitle, d3Format, displayUnit, formatProbability, formatQuantity, magnitudeOf } from './units.js';
+import { axisUnitTitle, d3Format, displayUnit, formatProbability, formatQuantity, isWholeCount, magnitudeOf, tooltipTitle, wholeNumberAxis } from './units.js';
 
 export interface DeadlineDistributionOptions extends ChartOptions {
   /** The deterministic projection, to mark its value of the target's measure. */
@@ -58,7 +58,7 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
   const unit = displayUnit(target.unit, lang, magnitudeOf([percentiles[50], percentiles[95], low, high]), target.displayUnit);
   const f = unit.factor;
   const scale = (value: number) => Number((value * f).toPrecision(6));
-  const format = d3Format(magnitudeOf([percentiles[50]]) * f, target.unit === 'count' && f === 1);
+  const format = d3Format(magnitudeOf([percentiles[50]]) * f, isWholeCount(target.unit, unit));
   const n = percentiles.length - 1;
 
   const curve = percentiles.map((value, k) => ({ value: scale(value), exceed: Number((1 - k / n).toFixed(4)) }));
@@ -81,7 +81,11 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
   const summary = targetSummary(target, lang);
   const chance = m.chanceMet(formatProbability(target.probability));
   const baseYear = simulation.meta.baseYear;
-  const measureTitle = m.measureAxis(target.measure, baseYear, target.deadline);
+  // One year's rate or share names its quantity ("Growth rate in 2023"), not a bare "Value".
+  const measureTitle =
+    target.measure === 'value' && (target.unit === 'rate' || target.unit === 'share')
+      ? m.quantityIn(m.unitNames[target.unit], target.deadline)
+      : m.measureAxis(target.measure, baseYear, target.deadline);
   const xTitle =
     unit.unit !== ''
       ? `${measureTitle} (${unit.unit})`
@@ -104,7 +108,10 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Exceedance curve of target ${target.id} at its deadline`,
-    title: { text: wrapText(target.label, 72), subtitle: wrapText(m.distributionSubtitle(target.deadline, simulation.meta.trials), 100) },
+    title: {
+      text: wrapText(target.label, 72),
+      subtitle: wrapText(m.distributionSubtitle(target.deadline, simulation.meta.trials, target.measure === 'value'), 100),
+    },
     width: 560,
     height: 260,
     config: CHART_CONFIG,
@@ -113,7 +120,13 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
         data: { values: [{ from: scale(region.from), to: scale(region.to), label: m.metRegion }] },
         mark: { type: 'rect', color: COLORS.metRegion, clip: true },
         encoding: {
-          x: { field: 'from', type: 'quantitative', title: xTitle, scale: { domain: [scale(lowest), scale(highest)], nice: false } },
+          x: {
+            field: 'from',
+            type: 'quantitative',
+            title: xTitle,
+            scale: { domain: [scale(lowest), scale(highest)], nice: false },
+            axis: wholeNumberAxis(target.unit, unit),
+          },
           x2: { field: 'to' },
           tooltip: { field: 'label', type: 'nominal' },
         },
@@ -126,7 +139,7 @@ export function deadlineDistributionChart(simulation: SimulationResult, targetId
           x: { ...x, title: xTitle },
           y: { field: 'exceed', type: 'quantitative', title: m.exceedanceAxis, scale: { domain: [0, 1] }, axis: { format: '%', tickCount: 5 } },
           tooltip: [
-            { field: 'value', type: 'quantitative', title: m.value, format },
+            { field: 'value', type: 'quantitative', title: tooltipTitle(measureTitle, unit), format },
             { field: 'exceed', type: 'quantitative', title: m.exceedanceAxis, format: '.0%' },
           ],
         },

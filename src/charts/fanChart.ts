@@ -3,8 +3,8 @@ import type { Projection, SimulationResult } from '../results/types.js';
 import { wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { targetLevel, targetSummary } from './targets.js';
-import { CHART_CONFIG, COLORS } from './theme.js';
-import { axisUnitTitle, d3Format, displayUnit, magnitudeOf } from './units.js';
+import { CHART_CONFIG, COLORS, NOMINAL_DASH } from './theme.js';
+import { axisUnitTitle, d3Format, displayUnit, isWholeCount, magnitudeOf, tooltipTitle, wholeNumberAxis } from './units.js';
 
 /** What a fan chart shows: one metric of a park, its Monte Carlo bands and its deterministic path. */
 export interface FanChartInput {
@@ -53,8 +53,9 @@ export function fanChart(input: FanChartInput, options: ChartOptions = {}): TopL
     metric.displayUnit,
   );
   const f = unit.factor;
-  const valueFormat = d3Format(magnitudeOf(metric.years.map((y) => y.quantiles?.p50)) * f, metric.unit === 'count' && f === 1);
+  const valueFormat = d3Format(magnitudeOf(metric.years.map((y) => y.quantiles?.p50)) * f, isWholeCount(metric.unit, unit));
   const yTitle = axisUnitTitle(metric.unit, unit, lang);
+  const countAxis = wholeNumberAxis(metric.unit, unit);
 
   const rows = metric.years.map((y) => ({
     year: y.year,
@@ -86,23 +87,28 @@ export function fanChart(input: FanChartInput, options: ChartOptions = {}): TopL
         ],
   );
 
-  const legendDomain = [m.band90, m.band50, m.median, ...(deterministic ? [m.deterministic] : []), ...(drawn.length > 0 ? [m.target] : [])];
-  const legendRange = [
-    COLORS.band90,
-    COLORS.band50,
-    COLORS.median,
-    ...(deterministic ? [COLORS.deterministic] : []),
-    ...(drawn.length > 0 ? [COLORS.target] : []),
-  ];
-  const color = (name: string) => ({ datum: name, type: 'nominal' as const });
+  // Two legends: squares for the bands (fill), lines for the median and the nominal case (stroke
+  // and dash), so no line is drawn as a square; the target's diamond is named under the title.
+  const bandDomain = [m.band90, m.band50];
+  const lineDomain = [m.median, ...(deterministic ? [m.deterministic] : [])];
+  const band = (name: string) => ({ datum: name, type: 'nominal' as const });
+  // A field, not a datum: vega-lite merges stroke and dash into one legend only for a field.
+  const lineName = (name: string) => [{ calculate: JSON.stringify(name), as: 'line' }];
+  const line = {
+    stroke: { field: 'line', type: 'nominal' as const },
+    strokeDash: { field: 'line', type: 'nominal' as const },
+  };
+  // The same legend on stroke and dash, so vega-lite merges them into one legend of lines.
+  const lineLegend = { title: null, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300 } as const;
+  const withUnit = (title: string) => tooltipTitle(title, unit);
   const tooltip = [
     { field: 'year', type: 'quantitative' as const, title: m.year, format: 'd' },
-    { field: 'p95', type: 'quantitative' as const, title: m.p95, format: valueFormat },
-    { field: 'p75', type: 'quantitative' as const, title: m.p75, format: valueFormat },
-    { field: 'p50', type: 'quantitative' as const, title: m.median, format: valueFormat },
-    { field: 'p25', type: 'quantitative' as const, title: m.p25, format: valueFormat },
-    { field: 'p5', type: 'quantitative' as const, title: m.p5, format: valueFormat },
-    ...(deterministic ? [{ field: 'deterministic', type: 'quantitative' as const, title: m.deterministic, format: valueFormat }] : []),
+    ...(deterministic ? [{ field: 'deterministic', type: 'quantitative' as const, title: withUnit(m.deterministic), format: valueFormat }] : []),
+    { field: 'p95', type: 'quantitative' as const, title: withUnit(m.p95), format: valueFormat },
+    { field: 'p75', type: 'quantitative' as const, title: withUnit(m.p75), format: valueFormat },
+    { field: 'p50', type: 'quantitative' as const, title: withUnit(m.median), format: valueFormat },
+    { field: 'p25', type: 'quantitative' as const, title: withUnit(m.p25), format: valueFormat },
+    { field: 'p5', type: 'quantitative' as const, title: withUnit(m.p5), format: valueFormat },
   ];
   const targetText = (side: 'left' | 'right') => ({
     data: { values: targetRows.filter((row) => row.side === side) },
@@ -142,24 +148,41 @@ export function fanChart(input: FanChartInput, options: ChartOptions = {}): TopL
       {
         mark: { type: 'area' },
         encoding: {
-          y: { field: 'p5', type: 'quantitative', title: yTitle, scale: { zero: false, nice: true } },
+          y: { field: 'p5', type: 'quantitative', title: yTitle, scale: { zero: false, nice: true }, axis: countAxis },
           y2: { field: 'p95' },
-          color: { ...color(m.band90), scale: { domain: legendDomain, range: legendRange }, legend: { title: null, symbolType: 'square' } },
+          fill: { ...band(m.band90), scale: { domain: bandDomain, range: [COLORS.band90, COLORS.band50] }, legend: { title: null, symbolType: 'square' } },
         },
       },
-      { mark: { type: 'area' }, encoding: { y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' }, color: color(m.band50) } },
+      { mark: { type: 'area' }, encoding: { y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' }, fill: band(m.band50) } },
+      {
+        transform: lineName(m.median),
+        mark: { type: 'line', strokeWidth: 2.5, point: { size: 36, filled: true, color: COLORS.median } },
+        encoding: {
+          y: { field: 'p50', type: 'quantitative' },
+          stroke: {
+            ...line.stroke,
+            scale: { domain: lineDomain, range: [COLORS.median, COLORS.deterministic] },
+            legend: lineLegend,
+          },
+          strokeDash: { ...line.strokeDash, scale: { domain: lineDomain, range: [[1, 0], NOMINAL_DASH] }, legend: lineLegend },
+          tooltip,
+        },
+      },
+      // The nominal case on top of the bands and the median (it often equals the median): dashed,
+      // in a contrasting colour, with hollow points.
       ...(deterministic
         ? [
             {
-              mark: { type: 'line' as const, strokeDash: [6, 4], strokeWidth: 2 },
-              encoding: { y: { field: 'deterministic', type: 'quantitative' as const }, color: color(m.deterministic) },
+              transform: lineName(m.deterministic),
+              mark: { type: 'line' as const, strokeWidth: 2 },
+              encoding: { y: { field: 'deterministic', type: 'quantitative' as const }, ...line },
+            },
+            {
+              mark: { type: 'point' as const, filled: true, fill: 'white', stroke: COLORS.deterministic, strokeWidth: 1.5, size: 30, opacity: 1 },
+              encoding: { y: { field: 'deterministic', type: 'quantitative' as const }, tooltip },
             },
           ]
         : []),
-      {
-        mark: { type: 'line', strokeWidth: 2.5, point: { size: 36, filled: true } },
-        encoding: { y: { field: 'p50', type: 'quantitative' }, color: color(m.median), tooltip },
-      },
       ...(deterministic && base.deterministic !== null
         ? [
             {
@@ -169,7 +192,7 @@ export function fanChart(input: FanChartInput, options: ChartOptions = {}): TopL
                 y: { field: 'value', type: 'quantitative' as const },
                 tooltip: [
                   { field: 'label', type: 'nominal' as const, title: m.baseline },
-                  { field: 'value', type: 'quantitative' as const, title: m.value, format: valueFormat },
+                  { field: 'value', type: 'quantitative' as const, title: withUnit(m.value), format: valueFormat },
                 ],
               },
             },
@@ -188,10 +211,15 @@ export function fanChart(input: FanChartInput, options: ChartOptions = {}): TopL
         ? [
             {
               data: { values: targetEnds },
-              mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 150, stroke: 'white', strokeWidth: 1, opacity: 1 },
+              mark: { type: 'point' as const, filled: true, color: COLORS.target, size: 150, stroke: 'white', strokeWidth: 1, opacity: 1 },
               encoding: {
                 y: { field: 'level', type: 'quantitative' as const },
-                color: color(m.target),
+                shape: {
+                  datum: m.target,
+                  type: 'nominal' as const,
+                  scale: { domain: [m.target], range: ['diamond'] },
+                  legend: { title: null, symbolFillColor: COLORS.target, symbolStrokeColor: 'white', symbolSize: 150 },
+                },
                 tooltip: [
                   { field: 'target', type: 'nominal' as const, title: m.target },
                   { field: 'text', type: 'nominal' as const, title: ' ' },

@@ -14,11 +14,11 @@ export interface ChartOptions {
 
 const en = {
   fanSubtitle: (trials: number) =>
-    `Shaded: the middle 90% and 50% of ${trials.toLocaleString('en-US')} trials; solid line: their median; dashed: the deterministic projection.`,
+    `Shaded: the middle 90% and 50% of ${trials.toLocaleString('en-US')} trials; solid line: their median; dashed orange: the nominal case (every assumption at its central value).`,
   band90: 'Middle 90% of trials',
   band50: 'Middle 50% of trials',
   median: 'Median',
-  deterministic: 'Deterministic projection',
+  deterministic: 'Nominal case',
   baseline: 'Base year',
   target: 'Target',
   year: 'Year',
@@ -29,7 +29,7 @@ const en = {
   value: 'Value',
   probabilitiesTitle: 'Chance of meeting each target',
   probabilitiesSubtitle: (trials: number, confidence: number) =>
-    `Share of ${trials.toLocaleString('en-US')} trials that meet the target by its deadline; whiskers: ${Math.round(confidence * 100)}% Wilson interval; dashed lines at 50% and 80%.`,
+    `Share of ${trials.toLocaleString('en-US')} trials that meet the target by its deadline; whiskers: ${Math.round(confidence * 100)}% Wilson interval; dashed lines at 50% and 80%; the probability of each target is written at the right.`,
   probability: 'Probability',
   probabilityAxis: 'Probability of meeting the target',
   interval: 'Interval',
@@ -40,8 +40,8 @@ const en = {
   group: 'Kind',
   evenOdds: '50%',
   likely: '80%',
-  distributionSubtitle: (deadline: number, trials: number) =>
-    `Chance that the value reaches at least x by ${deadline}, from ${trials.toLocaleString('en-US')} trials. Shaded: values that meet the target.`,
+  distributionSubtitle: (deadline: number, trials: number, inYear = false) =>
+    `Chance that the measure is at least x ${inYear ? 'in' : 'by'} ${deadline}, from ${trials.toLocaleString('en-US')} trials. Shaded: values that meet the target.`,
   exceedanceAxis: 'Chance of at least this value',
   measureAxis: (measure: string, baseYear: number, deadline: number) =>
     ({
@@ -55,17 +55,19 @@ const en = {
       changeInPoints: `Change ${baseYear}–${deadline}`,
       everyYear: `Worst year up to ${deadline}`,
     })[measure] ?? `Value in ${deadline}`,
+  quantityIn: (quantity: string, year: number) => `${quantity} in ${year}`,
   metRegion: 'Meets the target',
   targetIs: (summary: string) => `Target: ${summary}`,
   chanceMet: (p: string) => `P(met) = ${p}`,
-  deterministicValue: (v: string) => `Deterministic: ${v}`,
-  firstYearTitle: 'When each target is first met',
+  deterministicValue: (v: string) => `Nominal case: ${v}`,
+  firstYearTitle: 'When each target is first reached',
   firstYearSubtitle: (trials: number) =>
-    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure is met (counted from the base year on); a first year after the deadline is late, not a success.`,
+    `Share of ${trials.toLocaleString('en-US')} trials by the first year the target's measure reached its level (counted from the base year on); a first year after the deadline is late, not a success. Black tick: the share that meets the target at its deadline; a level reached early can be lost again by then.`,
   firstYearAxis: 'Share of trials',
-  firstYearLegend: 'First met in',
+  firstYearLegend: 'First reached in',
+  metAtDeadline: 'Met at the deadline',
   never: (endYear: number) => `Not by ${endYear}`,
-  afterDeadline: 'Only after the deadline',
+  afterDeadline: 'Late (only after the deadline)',
   share: 'Share',
   comparisonTitle: 'Chance of meeting each target, by scenario',
   comparisonSubtitle: (confidence: number) => `Whiskers: ${Math.round(confidence * 100)}% Wilson interval.`,
@@ -86,8 +88,8 @@ const en = {
     persons: 'Persons',
     area: 'Area',
     share: 'Share',
-    ratio: 'Ratio to the base year',
-    rate: 'Rate',
+    ratio: 'Multiple of the base year',
+    rate: 'Growth rate',
     points: 'Percentage points',
   } as Record<MeasureUnit, string>,
   reliabilityTitle: 'Backtest: the forecast probability against how often the target was met',
@@ -111,11 +113,11 @@ const en = {
 };
 
 const zh: typeof en = {
-  fanSubtitle: (trials: number) => `阴影：${trials} 次模拟中间 90% 与 50% 的范围；实线：中位数；虚线：确定性预测。`,
+  fanSubtitle: (trials: number) => `阴影：${trials} 次模拟中间 90% 与 50% 的范围；实线：中位数；橙色虚线：名义情景（各项假设取中心值）。`,
   band90: '中间 90% 的模拟',
   band50: '中间 50% 的模拟',
   median: '中位数',
-  deterministic: '确定性预测',
+  deterministic: '名义情景',
   baseline: '基准年',
   target: '目标',
   year: '年份',
@@ -126,7 +128,7 @@ const zh: typeof en = {
   value: '数值',
   probabilitiesTitle: '各项目标的实现概率',
   probabilitiesSubtitle: (trials: number, confidence: number) =>
-    `${trials} 次模拟中在期限内实现目标的比例；误差线：${Math.round(confidence * 100)}% Wilson 区间；虚线：50% 与 80%。`,
+    `${trials} 次模拟中在期限内实现目标的比例；误差线：${Math.round(confidence * 100)}% Wilson 区间；虚线：50% 与 80%；各目标的概率列于右侧。`,
   probability: '概率',
   probabilityAxis: '实现目标的概率',
   interval: '区间',
@@ -137,7 +139,8 @@ const zh: typeof en = {
   group: '类别',
   evenOdds: '50%',
   likely: '80%',
-  distributionSubtitle: (deadline: number, trials: number) => `${deadline} 年数值至少达到 x 的概率（${trials} 次模拟）。阴影：达标的数值范围。`,
+  distributionSubtitle: (deadline: number, trials: number, inYear = false) =>
+    `${inYear ? `${deadline} 年` : `截至 ${deadline} 年`}至少达到 x 的概率（${trials} 次模拟）。阴影：达标的数值范围。`,
   exceedanceAxis: '至少达到该数值的概率',
   measureAxis: (measure: string, baseYear: number, deadline: number) =>
     ({
@@ -151,16 +154,19 @@ const zh: typeof en = {
       changeInPoints: `${baseYear}–${deadline} 年变化`,
       everyYear: `截至 ${deadline} 年最差一年`,
     })[measure] ?? `${deadline} 年数值`,
+  quantityIn: (quantity: string, year: number) => `${year} 年${quantity}`,
   metRegion: '达标',
   targetIs: (summary: string) => `目标：${summary}`,
   chanceMet: (p: string) => `达标概率 ${p}`,
-  deterministicValue: (v: string) => `确定性预测：${v}`,
-  firstYearTitle: '各项目标首次实现的年份',
-  firstYearSubtitle: (trials: number) => `${trials} 次模拟按目标首次实现的年份分布（自基准年起计）；期限之后才实现的不算达标。`,
+  deterministicValue: (v: string) => `名义情景：${v}`,
+  firstYearTitle: '各项目标首次达到的年份',
+  firstYearSubtitle: (trials: number) =>
+    `${trials} 次模拟按目标指标首次达到门槛的年份分布（自基准年起计）；期限之后才达到的属逾期，不算达标。黑色竖线：在期限时达标的比例；提前达到的水平到期限时可能又回落。`,
   firstYearAxis: '模拟占比',
-  firstYearLegend: '首次实现',
-  never: (endYear: number) => `${endYear} 年前未实现`,
-  afterDeadline: '期限之后才实现',
+  firstYearLegend: '首次达到',
+  metAtDeadline: '期限时达标',
+  never: (endYear: number) => `至 ${endYear} 年未达到`,
+  afterDeadline: '逾期（期限之后才达到）',
   share: '占比',
   comparisonTitle: '各情景下目标的实现概率',
   comparisonSubtitle: (confidence: number) => `误差线：${Math.round(confidence * 100)}% Wilson 区间。`,
@@ -174,7 +180,7 @@ const zh: typeof en = {
   parkSpreadTitle: (metric: string, year: number) => `${metric}：${year} 年各园区`,
   parkSpreadSubtitle: (parks: number, trials: number) => `${parks} 个园区，按中位数从高到低。线：${trials} 次模拟的 90% 区间；条：中间 50%；点：中位数。`,
   park: '园区',
-  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例', ratio: '与基准年之比', rate: '增速', points: '百分点' },
+  unitNames: { yuan: '金额', count: '数量', persons: '人数', area: '面积', share: '比例', ratio: '为基准年的倍数', rate: '增速', points: '百分点' },
   reliabilityTitle: '回测：预测概率与目标实际实现的频率',
   reliabilitySubtitle: (targets: number, bins: number, series: 'official' | 'independent', fellBack: number) =>
     `${targets} 个历史目标，按模型概率分为 ${bins} 个等宽区间，以${series === 'official' ? '官方' : '独立'}数据判定是否实现${fellBack > 0 ? `（其中 ${fellBack} 个无${series === 'official' ? '官方' : '独立'}数据，改用${series === 'official' ? '独立' : '官方'}数据）` : ''}。点：区间的平均预测概率与其中目标实现的比例（大小：目标个数）；误差线：95% Wilson 区间；对角线：完全校准。`,

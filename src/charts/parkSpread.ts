@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../results/types.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { CHART_CONFIG, COLORS } from './theme.js';
-import { axisUnitTitle, d3Format, displayUnit, magnitudeOf } from './units.js';
+import { axisUnitTitle, d3Format, displayUnit, magnitudeOf, tooltipTitle, wholeNumberAxis } from './units.js';
 
 /** What to draw: a group metric of a result, in one year (default: the last). */
 export interface ParkSpreadInput {
@@ -45,13 +45,17 @@ export function parkSpreadChart(input: ParkSpreadInput, options: ChartOptions = 
     .sort((a, b) => (b.p50 as number) - (a.p50 as number));
   const metricLabel = members[0].label.includes(': ') ? members[0].label.slice(0, members[0].label.indexOf(': ')) : groupMetric;
   const y = { field: 'park', type: 'nominal' as const, title: null, sort: null, axis: { labelLimit: 220, ticks: false, domain: false } };
-  const x = { type: 'quantitative' as const, title: axisUnitTitle(members[0].unit, unit, lang), axis: { format: valueFormat } };
+  const x = {
+    type: 'quantitative' as const,
+    title: axisUnitTitle(members[0].unit, unit, lang),
+    axis: { format: valueFormat, ...wholeNumberAxis(members[0].unit, unit) },
+  };
   const tooltip = [
     { field: 'park', type: 'nominal' as const, title: m.park },
     ...(['p95', 'p75', 'p50', 'p25', 'p5'] as const).map((field) => ({
       field,
       type: 'quantitative' as const,
-      title: `${field === 'p50' ? m.median : m[field]}${unit.unit === '' ? '' : ` (${unit.unit})`}`,
+      title: tooltipTitle(field === 'p50' ? m.median : m[field], unit),
       format: valueFormat,
     })),
   ];

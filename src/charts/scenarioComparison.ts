@@ -79,9 +79,23 @@ export function scenarioComparisonChart(results: readonly ComparedResult[], opti
     config: CHART_CONFIG,
     layer: [
       {
-        data: { values: [{ at: 0.5 }, { at: 0.8 }] },
-        mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
-        encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
+        data: {
+          values: [
+            { at: 0.5, label: m.evenOdds },
+            { at: 0.8, label: m.likely },
+          ],
+        },
+        // Behind the bars, named above the plot, so no value label meets them.
+        layer: [
+          {
+            mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
+            encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
+          },
+          {
+            mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 10, color: COLORS.reference },
+            encoding: { x: { field: 'at', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
+          },
+        ],
       },
       {
         data: { values: rows },
@@ -106,8 +120,9 @@ export function scenarioComparisonChart(results: readonly ComparedResult[], opti
             encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, tooltip },
           },
           {
-            mark: { type: 'text', align: 'left', dx: 5, baseline: 'middle', fontSize: 10, color: '#222222' },
-            encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
+            // A column right of 100%: clear of the 50% and 80% rules whatever the bar's length.
+            mark: { type: 'text', align: 'left', dx: 10, baseline: 'middle', fontSize: 10, color: '#222222' },
+            encoding: { x: { datum: 1, type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
           },
         ],
       },

@@ -5,6 +5,9 @@ import { type ChartOptions, chartMessages } from './messages.js';
 import { CHART_CONFIG, COLORS } from './theme.js';
 import { formatProbability } from './units.js';
 
+/** Pixels between the plot's right edge (100%) and the column of probabilities. */
+const VALUE_COLUMN_GAP = 10;
+
 /**
  * One bar per target: the share of trials that met it by its deadline, with its Wilson interval
  * as error bars; a last bar for all official targets together (the joint probability); dashed
@@ -68,8 +71,17 @@ export function targetProbabilitiesChart(simulation: SimulationResult, options: 
             { at: 0.8, label: m.likely },
           ],
         },
-        mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
-        encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
+        // Behind the bars, named above the plot, so no value label meets them.
+        layer: [
+          {
+            mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
+            encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
+          },
+          {
+            mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 10, color: COLORS.reference },
+            encoding: { x: { field: 'at', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
+          },
+        ],
       },
       {
         data: { values: rows },
@@ -90,8 +102,9 @@ export function targetProbabilitiesChart(simulation: SimulationResult, options: 
           { mark: { type: 'tick', color: '#222222', thickness: 1.5, size: 10 }, encoding: { x: { field: 'low', type: 'quantitative' } } },
           { mark: { type: 'tick', color: '#222222', thickness: 1.5, size: 10 }, encoding: { x: { field: 'high', type: 'quantitative' } } },
           {
-            mark: { type: 'text', align: 'left', dx: 6, baseline: 'middle', fontSize: 11, color: '#222222' },
-            encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
+            // A column right of 100%: clear of the 50% and 80% rules whatever the bar's length.
+            mark: { type: 'text', align: 'left', dx: VALUE_COLUMN_GAP, baseline: 'middle', fontSize: 11, fontWeight: 'bold', color: '#222222' },
+            encoding: { x: { datum: 1, type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
           },
         ],
       },

@@ -12,7 +12,8 @@ export const COLORS = {
   band90: '#c6dbef',
   band50: '#8fbcdf',
   median: '#08519c',
-  deterministic: '#3d3d3d',
+  /** The nominal case (every assumption at its central value): orange against the blue bands. */
+  deterministic: '#d95f02',
   target: '#c8102e',
   met: '#2ca25f',
   metRegion: '#e5f5e0',
@@ -24,6 +25,9 @@ export const COLORS = {
   /** First met only after the deadline: warm, apart from the blue years that count as success. */
   late: '#fdae6b',
 } as const;
+
+/** The dash of the nominal case's line, in every chart that draws it. */
+export const NOMINAL_DASH = [6, 4];
 
 /** Sequential colours for years, dark (early) to light (late), for first-year charts. */
 export function yearColors(count: number): string[] {

@@ -98,11 +98,13 @@ export function magnitudeOf(values: Iterable<number | null | undefined>): number
 }
 
 /**
- * An axis title naming a unit as displayed: `Billion yuan`, `亿元`, `Share (%)`, `Number`.
+ * An axis title naming a quantity and its unit as displayed: `Billion yuan`, `亿元`, `Share (%)`,
+ * `Growth rate (%)` (a rate is not a share), `Multiple of the base year (×)`, `Number`.
  *
  * @example
  * ```ts
  * axisUnitTitle('yuan', displayUnit('yuan', 'en', 3e10), 'en'); // 'Billion yuan'
+ * axisUnitTitle('rate', displayUnit('rate', 'zh', 0.1), 'zh'); // '增速 (%)'
  * ```
  */
 export function axisUnitTitle(unit: MeasureUnit, display: DisplayUnit, lang: Lang): string {
@@ -111,6 +113,32 @@ export function axisUnitTitle(unit: MeasureUnit, display: DisplayUnit, lang: Lan
   if (unit === 'points') return name;
   if (display.unit === '' || (unit === 'persons' && display.factor === 1)) return name;
   return `${name} (${display.unit})`;
+}
+
+/** Whether values of a unit, as displayed, are whole numbers of things (enterprises, persons): their ticks fall on whole numbers. */
+export function isWholeCount(unit: MeasureUnit, display: DisplayUnit): boolean {
+  return (unit === 'count' || unit === 'persons') && display.factor === 1;
+}
+
+/**
+ * Axis properties of a unit: for whole counts, ticks at whole numbers only (no 0.5 enterprise on a
+ * small range); nothing for other units.
+ *
+ * @example
+ * ```ts
+ * wholeNumberAxis('count', displayUnit('count', 'en', 5)); // { tickMinStep: 1, format: ',d' }
+ * ```
+ */
+export function wholeNumberAxis(unit: MeasureUnit, display: DisplayUnit): { tickMinStep?: number; format?: string } {
+  return isWholeCount(unit, display) ? { tickMinStep: 1, format: ',d' } : {};
+}
+
+/**
+ * A tooltip's field title with the unit its values are shown in, as the value itself carries none:
+ * `Median (billion yuan)`, `中位数 (亿元)`, `Median (%)`; a plain count keeps its title.
+ */
+export function tooltipTitle(title: string, display: DisplayUnit): string {
+  return display.unit === '' ? title : `${title} (${display.unit})`;
 }
 
 /** Decimal places that show about three significant digits of a scaled value. */

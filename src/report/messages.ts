@@ -123,6 +123,23 @@ const en = {
     binomial: (n: string, p: string) => `binomial, ${n} tries at ${p}`,
     range90: (low: string, high: string, shape: string) => `90% between ${low} and ${high} (${shape})`,
     varies: 'drawn afresh each year',
+    /** An assumption in plain words: its median, and its middle 90% (5th to 95th percentile). */
+    about: (phrase: 'around' | 'perYear' | 'growth' | 'per', median: string, low: string, high: string, words: string) =>
+      ({
+        around: `about ${median}, 90% between ${low} and ${high}`,
+        perYear: `about ${median}${words === '' ? '' : ` ${words}`} a year, 90% between ${low} and ${high}`,
+        growth: `about ${median} a year, 90% between ${low} and ${high}`,
+        per: `about ${median} ${words}, 90% between ${low} and ${high}`,
+      })[phrase],
+    /** One value in the same words (a central value, a fixed assumption). */
+    exactly: (phrase: 'around' | 'perYear' | 'growth' | 'per', value: string, words: string) =>
+      ({ around: value, perYear: `${value}${words === '' ? '' : ` ${words}`} a year`, growth: `${value} a year`, per: `${value} ${words}` })[phrase],
+    /** The modeller's notation, kept under the plain words. */
+    modelled: (notation: string) => `modelled as ${notation}`,
+    /** A free-text unit of the scenario as written in this language ("per enterprise"). */
+    unitWords: (text: string) => text,
+    /** What a yearly rate counts ("enterprises" of "enterprises per year"). */
+    countWords: (things: string) => things,
   },
 };
 
@@ -233,6 +250,53 @@ const zh: typeof en = {
     binomial: (n: string, p: string) => `二项分布，${n} 次，概率 ${p}`,
     range90: (low: string, high: string, shape: string) => `90% 落在 ${low} 至 ${high}（${shape === 'lognormal' ? '对数正态' : '正态'}）`,
     varies: '每年重新抽取',
+    about: (phrase: 'around' | 'perYear' | 'growth' | 'per', median: string, low: string, high: string, words: string) =>
+      ({
+        around: `约 ${median}，90% 在 ${low} 至 ${high} 之间`,
+        perYear: `约每年 ${median}${words === '' ? '' : ` ${words}`}，90% 在 ${low} 至 ${high} 之间`,
+        growth: `约每年增长 ${median}，90% 在 ${low} 至 ${high} 之间`,
+        per: `${words}约 ${median}，90% 在 ${low} 至 ${high} 之间`,
+      })[phrase],
+    exactly: (phrase: 'around' | 'perYear' | 'growth' | 'per', value: string, words: string) =>
+      ({ around: value, perYear: `每年 ${value}${words === '' ? '' : ` ${words}`}`, growth: `每年增长 ${value}`, per: `${words} ${value}` })[phrase],
+    modelled: (notation: string) => `模型设定：${notation}`,
+    // "enterprises per year" as 家/年; others from the list, else as written.
+    unitWords: (text: string): string =>
+      /^(.+?)\s*per year$/iu.test(text.trim())
+        ? `${zh.distributions.countWords(text.trim().replace(/\s*per year$/iu, ''))}/年`
+        : ((
+            {
+              'per enterprise': '每家企业',
+              'per company': '每家企业',
+              'per project': '每个项目',
+              enterprises: '家',
+              companies: '家',
+              projects: '个',
+              persons: '人',
+              people: '人',
+              times: '倍',
+              years: '年',
+              year: '年',
+              'km²': '平方公里',
+              'log rate': '对数增长率',
+              probability: '概率',
+              'per year': '/年',
+            } as Record<string, string>
+          )[text.trim().toLowerCase()] ?? text),
+    // The measure word after the number: 34 家.
+    countWords: (things: string) =>
+      (
+        ({
+          enterprises: '家',
+          companies: '家',
+          firms: '家',
+          projects: '个',
+          scenarios: '个',
+          commitments: '笔',
+          persons: '人',
+          people: '人',
+        }) as Record<string, string>
+      )[things.trim().toLowerCase()] ?? things,
   },
 };
 

@@ -1,3 +1,4 @@
+import { distributionQuantile } from '../assumptions/distributionQuantile.js';
 import { labelIn } from '../charts/localise.js';
 import type { Lang } from '../charts/messages.js';
 import { type ParkChart, parkCharts } from '../charts/parkCharts.js';
@@ -153,17 +154,18 @@ function figure(value: number, unit: string | undefined, lang: Lang): string {
 }
 
 /**
- * A distribution in words, numbers in the parameter's unit: a free-text unit ("enterprises per
- * year", the "per enterprise" of "yuan per enterprise") is written once, after the main number.
+ * A distribution in the modeller's notation, numbers in the parameter's unit: a free-text unit
+ * ("enterprises per year", the "per enterprise" of "yuan per enterprise") is written once, after
+ * the main number.
  */
-function describeDistribution(d: Distribution, unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): string {
+function distributionNotation(d: Distribution, unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): string {
   const m = reportMessages(lang).distributions;
   const text = (unit ?? '').trim();
   const yuan = /^yuan\b\s*(.*)$/u.exec(text);
   const known = (KNOWN_UNITS as string[]).includes(text);
   // v: a number as the unit shows it without the free text; u: with it.
   const v = (x: number) => (known ? formatQuantity(x, text as Unit, lang, 0, sourceUnit) : yuan ? formatQuantity(x, 'yuan', lang) : plain(x, lang));
-  const rest = known ? '' : yuan ? yuan[1] : text;
+  const rest = m.unitWords(known ? '' : yuan ? yuan[1] : text);
   const u = (x: number) => (rest === '' ? v(x) : `${v(x)} ${rest}`);
   const n = (x: number) => plain(x, lang);
   switch (d.dist) {
@@ -188,6 +190,77 @@ function describeDistribution(d: Distribution, unit: string | undefined, lang: L
     case 'range90':
       return m.range90(v(d.low), u(d.high), d.shape);
   }
+}
+
+/** A number rounded as a planner would say it: whole from 10 up, one decimal from 1, two significant digits below. */
+function approximate(value: number, lang: Lang): string {
+  const size = Math.abs(value);
+  const rounded =
+    size >= 100 ? Number(value.toPrecision(3)) : size >= 10 ? Math.round(value) : size >= 1 ? Math.round(value * 10) / 10 : Number(value.toPrecision(2));
+  return rounded.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
+}
+
+/** How the values of a parameter's unit read in plain words: the number's text, and the phrase it sits in. */
+interface PlainUnit {
+  readonly value: (x: number) => string;
+  readonly phrase: 'around' | 'perYear' | 'growth' | 'per';
+  /** The counted thing of a yearly rate ("enterprises") or the "per" of a per-unit value ("per enterprise"), in the language. */
+  readonly words: string;
+}
+
+/** A parameter's unit as plain words: log rates as percentages a year, probabilities and shares in percent, counts a year. */
+function plainUnit(unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): PlainUnit {
+  const m = reportMessages(lang).distributions;
+  const text = (unit ?? '').trim();
+  const percent = (x: number) => formatQuantity(x, 'share', lang);
+  // A log rate g grows a value by e^g − 1 a year: 0.12 reads "12.7% a year".
+  if (/^log (growth )?rate$/iu.test(text)) return { value: (x) => percent(Math.expm1(x)), phrase: 'growth', words: '' };
+  if (/^(probability|fraction|rate)$/iu.test(text)) return { value: percent, phrase: 'around', words: '' };
+  if ((KNOWN_UNITS as string[]).includes(text)) return { value: (x) => formatQuantity(x, text as Unit, lang, 0, sourceUnit), phrase: 'around', words: '' };
+  const yuan = /^yuan\b\s*(.*)$/u.exec(text);
+  if (yuan) return { value: (x) => formatQuantity(x, 'yuan', lang), phrase: yuan[1] === '' ? 'around' : 'per', words: m.unitWords(yuan[1]) };
+  const perYear = /^(.*?)\s*(per year|a year)$/iu.exec(text);
+  if (perYear) return { value: (x) => approximate(x, lang), phrase: 'perYear', words: m.countWords(perYear[1]) };
+  const words = m.unitWords(text);
+  return { value: (x) => (words === '' ? approximate(x, lang) : `${approximate(x, lang)} ${words}`), phrase: 'around', words: '' };
+}
+
+/** A value of a parameter in plain words ("12.7% a year", "about 34 enterprises a year" without the "about"). */
+function plainValue(x: number, unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): string {
+  const m = reportMessages(lang).distributions;
+  const plainIn = plainUnit(unit, lang, sourceUnit);
+  return m.exactly(plainIn.phrase, plainIn.value(x), plainIn.words);
+}
+
+/** The notation line under the plain words ("modelled as PERT …"); none where they say the same (a fixed value). */
+function modelledAs(described: { plain: string; notation: string }, lang: Lang): string | undefined {
+  return described.plain === described.notation ? undefined : reportMessages(lang).distributions.modelled(described.notation);
+}
+
+/**
+ * An assumption's distribution as a planner reads it, and in the modeller's notation: its median
+ * and the range of its middle 90% (the 5th and 95th percentiles, from the distribution itself),
+ * in the parameter's unit in plain words; a log rate as a percentage a year. `notation` keeps the
+ * parameters as the scenario gives them, for the line under it.
+ *
+ * @example
+ * ```ts
+ * const pert = { dist: 'pert', min: 22, mode: 34, max: 45, lambda: 4 } as const;
+ * describeDistribution(pert, 'enterprises per year', 'en');
+ * // { plain: 'about 34 enterprises a year, 90% between 27 and 41',
+ * //   notation: 'PERT 22 / 34 / 45 enterprises per year (min / mode / max)' }
+ * describeDistribution(pert, 'enterprises per year', 'zh').plain; // '约每年 34 家，90% 在 27 至 41 之间'
+ * describeDistribution({ dist: 'normal', mean: 0.12, sd: 0.05 }, 'log rate', 'en').plain;
+ * // 'about 12.7% a year, 90% between 3.8% and 22.4%'
+ * ```
+ */
+export function describeDistribution(d: Distribution, unit: string | undefined, lang: Lang, sourceUnit?: InputUnit): { plain: string; notation: string } {
+  const m = reportMessages(lang).distributions;
+  const notation = distributionNotation(d, unit, lang, sourceUnit);
+  const plainIn = plainUnit(unit, lang, sourceUnit);
+  if (d.dist === 'fixed' && d.bounds === undefined) return { plain: plainValue(d.value, unit, lang, sourceUnit), notation };
+  const [low, median, high] = [0.05, 0.5, 0.95].map((p) => plainIn.value(distributionQuantile(d, p)));
+  return { plain: m.about(plainIn.phrase, median, low, high, plainIn.words), notation };
 }
 
 /** A metric's label in the language: its labelZh in Chinese where given, else its label, else its name. */
@@ -270,7 +343,7 @@ function assumptionWording(scenario: Scenario, lang: Lang): { label: (a: string)
         const def = scenario.metrics[metric];
         return formatQuantity(v, def.unit, lang, 0, def.displayUnit);
       }
-      return figure(v, scenario.parameters[a]?.unit, lang);
+      return plainValue(v, scenario.parameters[a]?.unit, lang);
     },
   };
 }
@@ -282,10 +355,12 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
   for (const [name, p] of Object.entries(scenario.parameters)) {
     if (p.basis !== 'sourced') continue;
     const point = projection.parameters.find((q) => q.name === name)?.value;
+    const described = describeDistribution(p.distribution, p.unit, lang);
+    const detail = [modelledAs(described, lang), point === undefined ? undefined : m.pointValue(plainValue(point, p.unit, lang))].filter(Boolean).join('; ');
     figures.push({
       label: parameterLabel(name, p, lang),
-      value: describeDistribution(p.distribution, p.unit, lang),
-      detail: point === undefined ? undefined : m.pointValue(figure(point, p.unit, lang)),
+      value: described.plain,
+      detail: detail === '' ? undefined : detail,
       source: sourceText(p.source),
     });
   }
@@ -350,13 +425,18 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     const copies = perPark.get(name);
     if (copies !== undefined && copies.first !== name) continue;
     const point = projection.parameters.find((q) => q.name === name)?.value;
-    const detail = [p.varies === 'year' ? m.distributions.varies : undefined, point === undefined ? undefined : m.pointValue(figure(point, p.unit, lang))]
+    const described = describeDistribution(p.distribution, p.unit, lang);
+    const detail = [
+      modelledAs(described, lang),
+      p.varies === 'year' ? m.distributions.varies : undefined,
+      point === undefined ? undefined : m.pointValue(plainValue(point, p.unit, lang)),
+    ]
       .filter(Boolean)
       .join('; ');
     figures.push({
       label: copies === undefined ? parameterLabel(name, p, lang) : m.eachPark(parameterLabel(name, p, lang), copies.count),
-      value: describeDistribution(p.distribution, p.unit, lang),
-      detail: `${detail}. ${m.reason}: ${p.reason ?? m.noReason}`,
+      value: described.plain,
+      detail: `${detail === '' ? '' : `${detail}. `}${m.reason}: ${p.reason ?? m.noReason}`,
       source: sourceText(p.source),
     });
   }
@@ -365,14 +445,17 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     const baseline = metricBaseline(metric);
     if (baseline === undefined || (baseline.kind === 'value' && baseline.basis === 'sourced')) continue;
     const central = projection.metrics.find((p) => p.name === name)?.values[0];
+    const described = baseline.kind === 'distribution' ? describeDistribution(baseline.distribution, metric.unit, lang, metric.displayUnit) : undefined;
     const value =
       baseline.kind === 'value'
         ? formatQuantity(baseline.value, metric.unit, lang, 0, metric.displayUnit)
-        : baseline.kind === 'distribution'
-          ? describeDistribution(baseline.distribution, metric.unit, lang, metric.displayUnit)
-          : m.baselineExpression(baseline.expression);
+        : described !== undefined
+          ? described.plain
+          : m.baselineExpression(baseline.kind === 'expression' ? baseline.expression : '');
+    const modelled = described === undefined ? undefined : modelledAs(described, lang);
     const point =
-      baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit))}. ` : '';
+      (modelled === undefined ? '' : `${modelled}. `) +
+      (baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit))}. ` : '');
     figures.push({
       label: m.baselineOf(metricLabel(name, metric, lang), scenario.horizon.baseYear),
       value,

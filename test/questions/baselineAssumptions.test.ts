@@ -131,8 +131,10 @@ describe('a baseline written as an assumption', () => {
     expect(zh.headline.lines.at(-1)).toBe(
       '对“Output over 8 bn”影响最大的是output的 2022 年基准值，而这一数值是情景假设的，没有来源说明：这些概率取决于这一估计。',
     );
-    // Listed among the assumptions with its reason.
-    expect(en.assumed.find((f) => f.label.startsWith('output'))?.detail).toBe('Why: the plan states targets but no base-year figure');
+    // Listed among the assumptions in plain words, its notation and reason under it.
+    const listed = en.assumed.find((f) => f.label.startsWith('output'));
+    expect(listed?.value).toBe('about 4.00 billion yuan, 90% between 2.00 billion yuan and 8.00 billion yuan');
+    expect(listed?.detail).toBe('modelled as 90% between 2 billion yuan and 8 billion yuan (lognormal). Why: the plan states targets but no base-year figure');
   });
 
   it('goal seek solves on it: the base-year value that gives P(X_T >= c) = 0.8, against the closed form', async () => {

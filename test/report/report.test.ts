@@ -24,8 +24,8 @@ describe('buildReport', () => {
     expect(revenue?.interval).toMatch(/^\d+\.\d%–\d+\.\d%$/);
     expect(report.joint?.label).toBe('All 7 official targets together');
     expect(report.assumed.find((f) => f.label.startsWith('Upstream and downstream enterprises introduced per year'))).toMatchObject({
-      value: '90% between 22 and 45 enterprises per year (lognormal)',
-      detail: expect.stringContaining("Why: The plan's own pace"),
+      value: expect.stringMatching(/^about \d+ enterprises a year, 90% between 22 and 45$/),
+      detail: expect.stringMatching(/^modelled as 90% between 22 and 45 enterprises per year \(lognormal\);.*Why: The plan's own pace/),
     });
     expect(report.sourced.find((f) => f.label === 'Annual revenue line for the incubation target')).toMatchObject({ value: '20 million yuan' });
     expect(report.findings).toEqual(checkScenario(scenario));
