@@ -64,6 +64,7 @@ const en = {
   reason: 'Why',
   noReason: 'no reason given',
   eachPark: (label: string, parks: number) => `${label} (drawn for each of ${parks} parks)`,
+  parkCopy: (park: string, label: string) => `${park}: ${label}`,
   pointValue: (v: string) => `central value ${v}`,
   baselineOf: (label: string, year: number) => `${label}, ${year} (baseline)`,
   baselineExpression: (expression: string) => `computed from the assumptions: ${expression}`,
@@ -130,7 +131,7 @@ const zh: typeof en = {
   htmlLang: 'zh-CN',
   reportTitle: (park: string) => `${park}：目标实现的可能性`,
   generatedWith: (version: string, trials: number, seed: string, hash: string) =>
-    `parkcast ${version} · ${trials} 次蒙特卡洛模拟 · 种子 ${seed} · 情景 ${hash}`,
+    `parkcast ${version} · ${trials.toLocaleString('zh-CN')} 次蒙特卡洛模拟 · 种子 ${seed} · 情景 ${hash}`,
   horizon: (base: number, end: number) => `基准年 ${base}，预测至 ${end} 年`,
   likelihood: { veryLikely: '极有可能', likely: '很可能', evenOdds: '成败参半', unlikely: '不太可能', veryUnlikely: '极不可能' },
   headlineAll: (n: number, p: string, low: string, high: string, confidence: number, word: string) =>
@@ -180,6 +181,7 @@ const zh: typeof en = {
   reason: '理由',
   noReason: '未说明理由',
   eachPark: (label: string, parks: number) => `${label}（${parks} 个园区各自抽取）`,
+  parkCopy: (park: string, label: string) => `${park}：${label}`,
   pointValue: (v: string) => `中心值 ${v}`,
   baselineOf: (label: string, year: number) => `${label}，${year} 年（基准）`,
   baselineExpression: (expression: string) => `由假设计算：${expression}`,
@@ -214,9 +216,9 @@ const zh: typeof en = {
     expected: (expected: string, n: number, half: number, atLeastHalf: string) =>
       `${n} 项官方目标预计实现 ${expected} 项；至少实现 ${half} 项的模拟占 ${atLeastHalf}。`,
     precision: (halfWidth: string, confidence: number, trials: number) =>
-      `模拟精度：各概率误差在 ±${halfWidth} 个百分点以内（${confidence}% 区间，${trials} 次模拟）。这只是模拟本身的误差，不是预测的不确定性。`,
+      `模拟精度：各概率误差在 ±${halfWidth} 个百分点以内（${confidence}% 区间，${trials.toLocaleString('zh-CN')} 次模拟）。这只是模拟本身的误差，不是预测的不确定性。`,
     spreadNote: (low: number, high: number, trials: number) =>
-      `真正的不确定性：某一关键假设固定在第 ${low} 或第 ${high} 百分位、其余假设照常抽取时，概率如何变化（每次 ${trials} 次模拟）。`,
+      `真正的不确定性：某一关键假设固定在第 ${low} 或第 ${high} 百分位、其余假设照常抽取时，概率如何变化（每次 ${trials.toLocaleString('zh-CN')} 次模拟）。`,
     alert: '数据检查发现数据中可能有错误：',
     meets: '达到目标',
     short: '未达目标',

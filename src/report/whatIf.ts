@@ -15,6 +15,8 @@ import type { JointProbability, SimulationResult } from '../results/types.js';
 import type { InputUnit, MeasureUnit } from '../scenario/schema/common.js';
 import { Unit } from '../scenario/schema/common.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { metricLabel, parameterLabel } from './labels.js';
+import { withUnitWords } from './unitWords.js';
 import { whatIfMessages } from './whatIfMessages.js';
 
 /**
@@ -107,10 +109,10 @@ function measureUnitOf(scenario: Scenario, a: MainAssumption): { measureUnit?: M
 export function formatAssumptionValue(value: number, a: Pick<WhatIfAssumption, 'measureUnit' | 'displayUnit' | 'unitText'>, lang: Lang): string {
   if (a.measureUnit !== undefined) {
     const quantity = formatQuantity(value, a.measureUnit, lang, 1, a.displayUnit);
-    return a.measureUnit === 'yuan' && a.unitText !== 'yuan' && a.unitText !== '' ? `${quantity} ${a.unitText}` : quantity;
+    return a.measureUnit === 'yuan' && a.unitText !== 'yuan' ? withUnitWords(quantity, a.unitText, lang) : quantity;
   }
   const number = Number(value.toPrecision(3)).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
-  return a.unitText === '' ? number : `${number} ${a.unitText}`;
+  return withUnitWords(number, a.unitText, lang);
 }
 
 function row(key: string, label: string, p: Pick<JointProbability, 'probability' | 'interval'>, joint: boolean): WhatIfRow {
@@ -132,8 +134,10 @@ export function whatIfData(scenario: Scenario, simulation: SimulationResult, mai
     // In the scenario's words: a parameter's description (its name shown beside it), a baseline's metric and year; the reason below.
     const label =
       metric !== undefined
-        ? m.baselineLabel((zh ? metric.labelZh : undefined) ?? metric.label ?? a.metric ?? a.name, scenario.horizon.baseYear)
-        : ((zh ? parameter?.descriptionZh : undefined) ?? parameter?.description ?? a.name);
+        ? m.baselineLabel(metricLabel(a.metric ?? a.name, metric, lang), scenario.horizon.baseYear)
+        : parameter === undefined
+          ? a.name
+          : parameterLabel(scenario, a.name, lang);
     const detail = a.reason ?? '';
     const format = (v: number) => formatAssumptionValue(v, units, lang);
     return {

@@ -1,6 +1,6 @@
 import type { Lang } from '../charts/messages.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
-import { checkScenario } from '../check/index.js';
+import { checkScenario, findingsIn } from '../check/index.js';
 import { openAtomicFolder } from '../files/openAtomicFolder.js';
 import { checkOutputs } from '../files/outputPaths.js';
 import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
@@ -98,7 +98,19 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     tornadoTrials > 0 ? sensitivity(scenario, { trials: tornadoTrials, seed: options.seed ?? simulation.meta.seed, sobol: false }) : undefined,
     growthNeeded(scenario),
   ]);
-  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, tornado, growth, lang });
+  // results.json keeps the check's English; the report shows the findings in its language.
+  const shownFindings = findingsIn(scenario, findings, lang);
+  const report = buildReport({
+    scenario,
+    projection,
+    simulation,
+    findings: shownFindings,
+    comparisons: options.comparisons,
+    baselineDrivers,
+    tornado,
+    growth,
+    lang,
+  });
   // The what-if section (src/report/whatIf.ts): the page script is read before any file is written.
   const whatIf =
     options.whatIf === false ? undefined : whatIfSection(whatIfData(scenario, simulation, await mainAssumptions(scenario), lang), whatIfPageScript());
