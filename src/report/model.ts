@@ -344,7 +344,7 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     figures.push({
       label: copies === undefined ? parameterLabel(scenario, name, lang) : m.eachPark(parameterLabel(scenario, name, lang, true), copies.count),
       value: describeDistribution(p.distribution, p.unit, lang),
-      detail: `${detail}. ${m.reason}: ${p.reason ?? m.noReason}`,
+      detail: m.withReason(detail, p.reason ?? m.noReason),
       source: sourceText(p.source),
     });
   }
@@ -360,11 +360,11 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
           ? describeDistribution(baseline.distribution, metric.unit, lang, metric.displayUnit)
           : m.baselineExpression(baseline.expression);
     const point =
-      baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit))}. ` : '';
+      baseline.kind === 'expression' && central !== undefined ? m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit)) : undefined;
     figures.push({
       label: m.baselineOf(metricLabel(name, metric, lang), scenario.horizon.baseYear),
       value,
-      detail: `${point}${m.reason}: ${baseline.reason ?? m.noReason}`,
+      detail: m.withReason(point, baseline.reason ?? m.noReason),
       source: sourceText(baseline.explicit ? baseline.source : undefined),
     });
   }

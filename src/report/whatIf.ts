@@ -25,7 +25,7 @@ import { whatIfMessages } from './whatIfMessages.js';
  * (they are compiled with `new Function`). The engine runs on the page's thread, in chunks (it
  * yields between blocks of trials), so no worker and no `worker-src` is needed.
  */
-export const WHAT_IF_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+export const WHAT_IF_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** One assumption the reader may move, as the page shows it. */
 export interface WhatIfAssumption {

@@ -19,6 +19,7 @@ import { resultsCsv } from './csv.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
+import { withEmbeddedFont } from './pageFont.js';
 import { chartFile } from './sections.js';
 import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf.js';
 
@@ -134,7 +135,9 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
     await write('results.csv', resultsCsv(projection, simulation));
     await write('report.md', reportMarkdown(report));
-    await write('report.html', reportHtml(report, vegaBundles(), svgs, whatIf));
+    // The page with the glyphs it shows from U+2E80 on embedded (none for a page without Chinese).
+    const { html } = await withEmbeddedFont((fontFaces) => reportHtml(report, vegaBundles(), svgs, whatIf, fontFaces), lang);
+    await write('report.html', html);
     await folder.commit();
   } catch (error) {
     await folder.discard();
