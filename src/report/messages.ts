@@ -11,6 +11,7 @@ const en = {
   htmlLang: 'en',
   /** After a label: "Nominal case: 94.4". */
   colon: ':',
+  labelled: (label: string, text: string) => `${label}: ${text}`,
   reportTitle: (park: string) => `${park}: how likely are its targets?`,
   generatedWith: (version: string, trials: number, seed: string, hash: string) =>
     `parkcast ${version} · ${trials.toLocaleString('en-US')} Monte Carlo trials · seed ${seed} · scenario ${hash}`,
@@ -134,6 +135,7 @@ const en = {
 const zh: typeof en = {
   htmlLang: 'zh-CN',
   colon: '：',
+  labelled: (label: string, text: string) => `${label}：${text}`,
   reportTitle: (park: string) => `${park}：目标实现的可能性`,
   generatedWith: (version: string, trials: number, seed: string, hash: string) =>
     `parkcast ${version} · ${trials.toLocaleString('zh-CN')} 次蒙特卡洛模拟 · 种子 ${seed} · 情景 ${hash}`,

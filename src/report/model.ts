@@ -143,6 +143,8 @@ function plain(value: number, lang: Lang): string {
 function figure(value: number, unit: string | undefined, lang: Lang): string {
   const text = (unit ?? '').trim();
   if ((KNOWN_UNITS as string[]).includes(text)) return formatQuantity(value, text as Unit, lang);
+  // A calendar year is written as one, never "2,015 year".
+  if (text === 'year' && Number.isInteger(value) && value >= 1000) return lang === 'zh' ? `${value} 年` : String(value);
   const yuan = /^yuan\b\s*(.*)$/u.exec(text);
   if (yuan) return withUnitWords(formatQuantity(value, 'yuan', lang), yuan[1], lang);
   return withUnitWords(plain(value, lang), text, lang);

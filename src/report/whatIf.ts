@@ -16,7 +16,7 @@ import type { InputUnit, MeasureUnit } from '../scenario/schema/common.js';
 import { Unit } from '../scenario/schema/common.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { metricLabel, parameterLabel } from './labels.js';
-import { withUnitWords } from './unitWords.js';
+import { unitWordsIn, withUnitWords } from './unitWords.js';
 import { whatIfMessages } from './whatIfMessages.js';
 
 /**
@@ -128,7 +128,9 @@ export function whatIfData(scenario: Scenario, simulation: SimulationResult, mai
   const m = whatIfMessages(lang);
   const zh = lang === 'zh';
   const assumptions = main.map((a): WhatIfAssumption => {
-    const units = measureUnitOf(scenario, a);
+    // The unit's words in the page's language ("enterprises per year" → 家企业/年): the page script writes them as given.
+    const measured = measureUnitOf(scenario, a);
+    const units = { ...measured, unitText: unitWordsIn(measured.unitText, lang) };
     const metric = a.metric === undefined ? undefined : scenario.metrics[a.metric];
     const parameter = a.metric === undefined ? scenario.parameters[a.name] : undefined;
     // In the scenario's words: a parameter's description (its name shown beside it), a baseline's metric and year; the reason below.
