@@ -10,7 +10,7 @@ export { checkDates } from './dates.js';
 export type { Confidence, Finding, Severity } from './finding.js';
 export { formatFinding, formatSummary } from './format.js';
 export { checkSeriesGrowth } from './growth.js';
-export { type CheckLang, checkMessagesIn } from './messages.js';
+export { amount, type CheckLang, checkMessagesIn } from './messages.js';
 export { checkProvenance } from './provenance.js';
 export { checkRatios } from './ratios.js';
 export { checkUnits } from './units.js';
