@@ -87,6 +87,9 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.55 "Parkcast Sans", system-ui, -apple-system, "Segoe UI", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #fff; }
 main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
+/* Controls and code take the page's font for Chinese (the embedded one): a browser's own control font has none. */
+button, input, select, textarea { font-family: inherit; }
+code, kbd, pre, samp { font-family: "Parkcast Sans", ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 h1 { font-size: 26px; line-height: 1.25; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 40px 0 10px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 h3 { font-size: 16px; margin: 24px 0 8px; }

@@ -211,7 +211,7 @@ export function whatIfSection(data: WhatIfData, pageScript: string): WhatIfFragm
     '<div id="what-if-results"></div>',
     '<figure class="chart" id="what-if-chart" hidden></figure>',
     `<h3>${escapeHtml(m.variantHeading)}</h3><p class="meta">${escapeHtml(m.variantIntro)}</p>`,
-    `<textarea id="what-if-variant" readonly rows="8" spellcheck="false" style="width:100%;font:13px/1.4 ui-monospace,monospace"></textarea>`,
+    `<textarea id="what-if-variant" readonly rows="8" spellcheck="false" style="width:100%;font:13px/1.4 'Parkcast Sans',ui-monospace,monospace"></textarea>`,
     `<p><button type="button" id="what-if-copy" disabled>${escapeHtml(m.copy)}</button></p>`,
     `<script type="application/json" id="what-if-data">${scriptJson(data)}</script>`,
     `<script>${pageScript}</script>`,

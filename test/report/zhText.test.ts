@@ -112,6 +112,21 @@ describe.skipIf(!chromiumAvailable)('a Chinese report in Chromium, offline: no E
     expect(fonts.faces).toEqual(['Parkcast Sans 400 loaded', 'Parkcast Sans 700 loaded']);
     expect(fonts.covers).toBe(true);
     expect(fonts.bodyFont.startsWith('"Parkcast Sans"')).toBe(true);
+    // No tofu: every element that shows Chinese (text, buttons, the variant's text box) draws it in the embedded font.
+    const unembedded = await page.evaluate(() => {
+      const cjk = /[\u2e80-\uffff]/u;
+      const found: string[] = [];
+      const check = (element: Element, text: string) => {
+        if (cjk.test(text) && !getComputedStyle(element).fontFamily.includes('Parkcast Sans')) found.push(`${element.tagName}: ${text.slice(0, 40)}`);
+      };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        if (node.parentElement !== null && node.parentElement.closest('script, style') === null) check(node.parentElement, node.textContent ?? '');
+      }
+      document.querySelectorAll('textarea, input').forEach((field) => check(field, (field as HTMLInputElement).value));
+      return found;
+    });
+    expect(unembedded).toEqual([]);
     const html = await page.content();
     expect(html).toMatch(/@font-face \{ font-family: "Parkcast Sans";[^}]*src: url\(data:font\/woff2;base64,/u);
     expect(html).toContain('font-src data:');
