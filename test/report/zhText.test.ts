@@ -15,14 +15,14 @@ const FIXTURE = 'test/fixtures/zh/riverside-group-zh.json';
 
 /**
  * What a Chinese page may show in Latin letters: the scenario's ids (parameters, metrics, targets,
- * sources, parks), the data check's codes, file and format names, commands and JSON keys a reader
+ * sources, parks, reference classes), the data check's codes, file and format names, commands and JSON keys a reader
  * types, and proper names with no Chinese (parkcast, Wilson, PERT).
  */
 function allowedTokens(scenario: Scenario): string[] {
   return [
     ...Object.keys(scenario.parameters),
     ...Object.keys(scenario.metrics),
-    ...scenario.targets.map((t) => t.id),
+    ...scenario.targets.flatMap((t) => [t.id, ...(t.referenceClass === undefined ? [] : [t.referenceClass])]),
     ...scenario.sources.map((s) => s.id),
     ...(scenario.groupLayout?.parks.map((p) => p.id) ?? []),
     scenario.park.id,
@@ -90,6 +90,8 @@ describe.skipIf(!chromiumAvailable)('a Chinese report in Chromium, offline: no E
     expect(texts.length).toBeGreaterThan(100);
     // Park copies are named by their park and the assumption's Chinese label, never by the internal name alone.
     expect(texts.some((t) => t.includes('北区：自身趋势'))).toBe(true);
+    // The outside view's sentence, in Chinese: the target has a reference class.
+    expect(texts.some((t) => t.startsWith('2025 年企业达到 500 家：模型给出'))).toBe(true);
     const allowed = allowedTokens(scenario);
     // The filter itself lets English through: it takes out ids, not words.
     expect(englishLeft('Nominal case: 503 (ownTrend__north, enterprises-500, report.md)', allowed)).toEqual(['Nominal', 'case']);
