@@ -16,9 +16,18 @@ function scriptUnits(lang: Lang): string {
   return UNITS.flatMap((unit) => [1, 1e4, 1e6, 1e8, 1e9].map((v) => formatQuantity(v, unit, lang))).join(' ');
 }
 
-/** A page's text as a reader can see it: without the code of its scripts, with the units they write. */
+/**
+ * A page's text as a reader can see it: without the code of its scripts, with the units they
+ * write. The what-if section's data is read without the scenario it carries for the engine (an
+ * English page of a scenario with Chinese labels shows none of them).
+ */
 export function shownText(html: string, lang: Lang): string {
-  const withoutCode = html.replace(/<script(?![^>]*type="application\/json")[^>]*>[\s\S]*?<\/script>/gu, '');
+  const withoutCode = html
+    .replace(/<script(?![^>]*type="application\/json")[^>]*>[\s\S]*?<\/script>/gu, '')
+    .replace(/(<script type="application\/json" id="what-if-data">)([\s\S]*?)(<\/script>)/u, (_, open: string, json: string, close: string) => {
+      const { scenario: _engineOnly, ...shown } = JSON.parse(json) as Record<string, unknown>;
+      return `${open}${JSON.stringify(shown)}${close}`;
+    });
   return `${withoutCode}\n${scriptUnits(lang)}`;
 }
 

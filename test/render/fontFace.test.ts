@@ -45,6 +45,10 @@ describe('the font a page embeds: the glyphs it shows from U+2E80 on', () => {
     expect(cjkCharacters(text)).toContain('北');
     expect(cjkCharacters(text)).toContain('亿');
     expect(cjkCharacters(shownText('<p>Park</p><script>var m = "假如";</script>', 'en'))).toBe('');
+    // The what-if data's scenario is for the engine: its Chinese labels are not on an English page.
+    const whatIf = '<script type="application/json" id="what-if-data">{"scenario":{"park":{"nameZh":"园区"}},"rows":[{"label":"Park"}]}</script>';
+    expect(cjkCharacters(shownText(whatIf, 'en'))).toBe('');
+    expect(shownText(whatIf, 'en')).toContain('"rows":[{"label":"Park"}]');
   });
 
   it('writes a page twice only where it shows Chinese', async () => {
