@@ -193,6 +193,7 @@ export {
   REPORT_DEFAULT_TRIALS,
   REPORT_ENTRIES,
   reportsIndexHtml,
+  reportsIndexPage,
   resultsCsv,
   RESULTS_CSV_COLUMNS,
   type IndexedPark,

@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Target } from '../scenario/schema/target.js';
 import { isCumulative, sourceYear, textOf, unitClass } from './figures.js';
 import type { Finding } from './finding.js';
-import { amount, checkMessages as m } from './messages.js';
+import { amount, type CheckLang, checkMessagesIn } from './messages.js';
 
 /** Whether a value meets a target's comparison and threshold. */
 export function meets(target: Pick<Target, 'comparison' | 'threshold'>, value: number): boolean {
@@ -56,7 +56,8 @@ const shared = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w)
  * checkTargetsAtBaseline(scenario); // "over 4,000 enterprises" with a baseline of 4,500 -> warning
  * ```
  */
-export function checkTargetsAtBaseline(scenario: Scenario): Finding[] {
+export function checkTargetsAtBaseline(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const findings: Finding[] = [];
   const { baseYear } = scenario.horizon;
   scenario.targets.forEach((target, index) => {
@@ -64,8 +65,8 @@ export function checkTargetsAtBaseline(scenario: Scenario): Finding[] {
     const metric = scenario.metrics[target.metric];
     if (metric === undefined) return;
     const threshold = Array.isArray(target.threshold)
-      ? `${amount(target.threshold[0], metric.unit)} to ${amount(target.threshold[1], metric.unit)}`
-      : amount(target.threshold, metric.unit);
+      ? m.range(amount(target.threshold[0], metric.unit, 6, lang), amount(target.threshold[1], metric.unit, 6, lang))
+      : amount(target.threshold, metric.unit, 6, lang);
     const path = ['targets', index, 'threshold'];
     const stated = metricBaseline(metric);
     const baseline = stated?.kind === 'value' ? stated.value : undefined;

@@ -2,7 +2,7 @@ import { fixedBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import type { Finding } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -65,7 +65,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 0.005 * Math.max(Math
  * checkCurrencyConversions(scenario); // 6 billion yuan as $943.25 billion -> error, 0.0064 yuan per dollar
  * ```
  */
-export function checkCurrencyConversions(scenario: Scenario): Finding[] {
+export function checkCurrencyConversions(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const findings: Finding[] = [];
   const conversions = scenario.currencyConversions.map((c, index) => ({ c, index, implied: c.yuan / c.usd }));
   const { low, high } = bands.yuanPerUsd;

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import { sourceYear } from './figures.js';
 import type { Finding } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 /**
  * Checks years against the sources' dates and the horizon: a base year after a source, a base
@@ -16,7 +16,8 @@ import { checkMessages as m } from './messages.js';
  * checkDates(scenario); // base year 2024 with a source of 2023 -> warning
  * ```
  */
-export function checkDates(scenario: Scenario): Finding[] {
+export function checkDates(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const findings: Finding[] = [];
   const { baseYear } = scenario.horizon;
 

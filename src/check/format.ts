@@ -1,6 +1,6 @@
 import { formatPath } from '../problems/problem.js';
 import type { Finding, Severity } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 /**
  * A finding as a few readable lines: severity, confidence, code and place; the message; the figures.
@@ -11,7 +11,8 @@ import { checkMessages as m } from './messages.js';
  * // ['error (high confidence) currency_rate_implausible at currencyConversions[0]', '  The conversion …', '  figures: …']
  * ```
  */
-export function formatFinding(finding: Finding): string[] {
+export function formatFinding(finding: Finding, lang: CheckLang = 'en'): string[] {
+  const m = checkMessagesIn(lang);
   const where = finding.path !== undefined && finding.path.length > 0 ? formatPath(finding.path) : undefined;
   return [
     m.findingHead(finding.severity, finding.confidence, finding.code, where),
@@ -28,7 +29,8 @@ export function formatFinding(finding: Finding): string[] {
  * formatSummary('seeds/taiyuan-intelligent-park.json', checkScenario(scenario)); // '...: 1 finding (1 error)'
  * ```
  */
-export function formatSummary(file: string, findings: readonly Finding[]): string {
+export function formatSummary(file: string, findings: readonly Finding[], lang: CheckLang = 'en'): string {
+  const m = checkMessagesIn(lang);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return m.summary(file, findings.length, counts);

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import { unitClass } from './figures.js';
 import type { Finding } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 /**
  * Checks each series' stated year-on-year rates against its stated values (a point with a value
@@ -15,7 +15,8 @@ import { checkMessages as m } from './messages.js';
  * checkSeriesGrowth(scenario); // 100 in 2020, 130 in 2021 "up 20%" -> warning, 30% implied
  * ```
  */
-export function checkSeriesGrowth(scenario: Scenario): Finding[] {
+export function checkSeriesGrowth(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const findings: Finding[] = [];
   scenario.series.forEach((series, index) => {
     const unit = series.metric !== undefined ? (scenario.metrics[series.metric]?.unit ?? unitClass(series.unit)) : unitClass(series.unit);

@@ -1,7 +1,7 @@
 import { metricBaseline } from '../scenario/baseline.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Finding } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 /**
  * Checks that every figure can be traced: assumed parameters give a reason, sourced parameters
@@ -13,7 +13,8 @@ import { checkMessages as m } from './messages.js';
  * checkProvenance(scenario); // an assumed parameter without a reason -> warning
  * ```
  */
-export function checkProvenance(scenario: Scenario): Finding[] {
+export function checkProvenance(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const findings: Finding[] = [];
   for (const [name, parameter] of Object.entries(scenario.parameters)) {
     const path = ['parameters', name];

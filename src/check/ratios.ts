@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema/scenario.js';
 import { bands } from './bands.js';
 import { type Figure, isCumulative, statedFigures, textOf } from './figures.js';
 import type { Finding } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 const WORKFORCE = /\b(work(er|force)s?|employ\w*|staff|jobs?|headcount|labou?r)\b/;
 const ENTERPRISES = /enterprise|compan(y|ies)|\bfirms?\b|business(es)?\b|market entit|\bentities\b/;
@@ -26,7 +26,8 @@ function comparable(a: Figure, b: Figure): boolean {
  * checkRatios(scenario); // 8,000 workers for 6,000 enterprises -> warning, 1.3 per enterprise
  * ```
  */
-export function checkRatios(scenario: Scenario): Finding[] {
+export function checkRatios(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const figures = statedFigures(scenario).filter((f) => f.value > 0 && !isCumulative(textOf(f)));
   const workforce = figures.filter((f) => f.unit === 'persons' && WORKFORCE.test(textOf(f)));
   const enterprises = figures.filter((f) => f.unit === 'count' && ENTERPRISES.test(textOf(f)));

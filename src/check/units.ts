@@ -3,7 +3,7 @@ import { measureUnit } from '../scenario/schema/target.js';
 import { bands } from './bands.js';
 import { statedFigures, type UnitClass } from './figures.js';
 import type { Finding } from './finding.js';
-import { checkMessages as m } from './messages.js';
+import { type CheckLang, checkMessagesIn } from './messages.js';
 
 /**
  * Checks numbers against their units: shares outside 0-1 (a percentage written as 5.4), rates of
@@ -17,7 +17,8 @@ import { checkMessages as m } from './messages.js';
  * checkUnits(scenario); // a share target of 5.4 -> error, reads like 5.4%
  * ```
  */
-export function checkUnits(scenario: Scenario): Finding[] {
+export function checkUnits(scenario: Scenario, lang: CheckLang = 'en'): Finding[] {
+  const m = checkMessagesIn(lang);
   const findings: Finding[] = [];
   const candidates = [
     ...statedFigures(scenario).map((f) => ({ ref: f.ref, value: f.value, unit: f.unit, path: f.path })),

@@ -79,8 +79,9 @@ export function buildProgram(): Command {
     .command('check')
     .description("check a scenario's data: conversions, ratios, stated growth, targets met at baseline, dates")
     .argument('<file...>', 'scenario files')
+    .addOption(new Option('--lang <LANG>', 'language of the findings').choices(['en', 'zh']).default('en'))
     .addOption(jsonOption())
-    .action(async (files: string[], options: { json?: boolean }) => {
+    .action(async (files: string[], options: { json?: boolean; lang?: 'en' | 'zh' }) => {
       process.exitCode = await (await import('./commands/check.js')).checkCommand(files, options, io);
     });
   program
@@ -142,6 +143,7 @@ export function buildProgram(): Command {
     .addOption(workersOption())
     .addOption(new Option('--reports <DIR>', "write each park's report under DIR/<park id>/ (default out/reports)"))
     .addOption(new Option('--no-reports', 'write no reports'))
+    .addOption(new Option('--lang <LANG>', 'language of the reports and of their index page').choices(['en', 'zh']).default('en'))
     .addOption(yesOption())
     .addOption(jsonOption())
     .action(async (paths: string[], options) => {

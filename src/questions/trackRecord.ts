@@ -74,7 +74,7 @@ export function shippedTrackRecord(): Promise<TrackRecord | undefined> {
     const result: BacktestResult = await backtest(scenarios, { trials: TRACK_RECORD_TRIALS, seed: 1 });
     const met = result.events.filter((event) => event.outcome === 1).length;
     const share = met / result.events.length;
-    const climatology = result.events.reduce((sum, event) => sum + ((event.outcome) - share) ** 2, 0) / result.events.length;
+    const climatology = result.events.reduce((sum, event) => sum + (event.outcome - share) ** 2, 0) / result.events.length;
     return {
       targets: result.events.length,
       met,

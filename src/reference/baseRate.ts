@@ -153,7 +153,7 @@ function describe(base: BaseRate, cls: ReferenceClass, language: 'en' | 'zh'): s
     default:
       spread = '';
   }
-  return spread === '' ? what : language === 'en' ? `${what} (${spread})` : `${what}(${spread})`;
+  return spread === '' ? what : language === 'en' ? `${what} (${spread})` : `${what}（${spread}）`;
 }
 
 /**
@@ -183,8 +183,8 @@ export function outsideView(modelled: number, cls: ReferenceClass, options: Outs
   const sentence = (language: 'en' | 'zh') => {
     const text = m.outsideView[language];
     const parts = [text.modelGives(modelled), describe(base, cls, language)];
-    const tail = lowConfidence ? (language === 'en' ? ` (${text.lowConfidence})` : `(${text.lowConfidence})`) : '';
-    return language === 'en' ? `${parts.join('; ')}: ${text.verdict[verdict]}${tail}.` : `${parts.join(';')}:${text.verdict[verdict]}${tail}。`;
+    const tail = lowConfidence ? (language === 'en' ? ` (${text.lowConfidence})` : `（${text.lowConfidence}）`) : '';
+    return language === 'en' ? `${parts.join('; ')}: ${text.verdict[verdict]}${tail}.` : `${parts.join('；')}：${text.verdict[verdict]}${tail}。`;
   };
   return {
     classId: cls.id,

@@ -58,10 +58,10 @@ export const referenceMessages = {
     zh: {
       modelGives: (p: number) => `模型给出${percent(p)}%`,
       count: (label: string, hits: number, total: number, bound: 'exact' | 'atMost' | 'atLeast', outcome: string) =>
-        `${label}共${total}个,${bound === 'atMost' ? '至多' : bound === 'atLeast' ? '至少' : ''}${hits}个${outcome}`,
+        `${label}共${total}个，${bound === 'atMost' ? '至多' : bound === 'atLeast' ? '至少' : ''}${hits}个${outcome}`,
       rate: (label: string, rate: number, outcome: string, n: number | undefined, approximate: boolean) =>
-        `${label}${n !== undefined ? `(${approximate ? '约' : ''}${n}个)` : ''}:${percent(rate)}%${outcome}`,
-      wilson: (rate: number, low: number, high: number) => `${percent(rate)}%,95%区间${percent(low)}%–${percent(high)}%`,
+        `${label}${n !== undefined ? `（${approximate ? '约' : ''}${n}个）` : ''}：${percent(rate)}%${outcome}`,
+      wilson: (rate: number, low: number, high: number) => `${percent(rate)}%，95%区间${percent(low)}%–${percent(high)}%`,
       interval: (low: number, high: number) => `95%区间${percent(low)}%–${percent(high)}%`,
       reportedRange: (low: number, high: number) => `各来源数字${percent(low)}%–${percent(high)}%`,
       sourceInterval: (low: number, high: number) => `来源给出的区间${percent(low)}%–${percent(high)}%`,
@@ -69,8 +69,8 @@ export const referenceMessages = {
         inside: '模型结果在外部视角范围之内',
         slightlyAbove: '模型结果略高于外部视角范围',
         slightlyBelow: '模型结果略低于外部视角范围',
-        above: '模型结果明显高于外部视角范围:请核查该目标与同类目标有何不同',
-        below: '模型结果明显低于外部视角范围:请核查该目标与同类目标有何不同',
+        above: '模型结果明显高于外部视角范围：请核查该目标与同类目标有何不同',
+        below: '模型结果明显低于外部视角范围：请核查该目标与同类目标有何不同',
       },
       lowConfidence: '该参照类依据的数字可信度较低',
     },

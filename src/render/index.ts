@@ -2,6 +2,7 @@
 
 export { inlineScript, type VegaBundles, vegaBundles } from './bundles.js';
 export { type CompiledChart, compileChart } from './compile.js';
+export { cjkCharacters, type EmbeddedFont, embeddedFont } from './fontFace.js';
 export { FONT_FAMILY, fontFiles } from './fonts.js';
 export { type PngOptions, renderPng } from './png.js';
 export { renderSvg } from './svg.js';

@@ -73,7 +73,7 @@ export function buildGrounding(simulation: SimulationResult, lang: Lang): Report
     const verdicts =
       o.met !== undefined && o.predictedProbability !== undefined
         ? [`${o.met ? g.met : g.missed} (${g.predicted(formatProbability(o.predictedProbability))})`]
-        : (o.targets ?? []).map((t) => `${t.id}: ${t.met ? g.met : g.missed} (${g.predicted(formatProbability(t.predictedProbability))})`);
+        : (o.targets ?? []).map((t) => g.labelled(t.id, `${t.met ? g.met : g.missed} (${g.predicted(formatProbability(t.predictedProbability))})`));
     return {
       what,
       year: String(o.year),
@@ -105,13 +105,13 @@ export function groundingHtml(grounding: ReportGrounding, lang: Lang): string {
     ),
   );
   const sentences = grounding.outsideView.filter((r) => r.sentence !== '');
-  if (sentences.length > 0) parts.push(`<ul>${sentences.map((r) => `<li>${escapeHtml(`${r.target}: ${r.sentence}`)}</li>`).join('')}</ul>`);
+  if (sentences.length > 0) parts.push(`<ul>${sentences.map((r) => `<li>${escapeHtml(g.labelled(r.target, r.sentence))}</li>`).join('')}</ul>`);
   if (grounding.outcomes.length > 0) {
     parts.push(`<h3>${escapeHtml(g.outcomesHeading)}</h3><p class="meta">${escapeHtml(g.outcomesIntro)}</p>`);
     parts.push(
       table(
         [g.colWhat, g.colYear, g.colActual, g.colPercentile, g.colMet, g.colSource],
-        grounding.outcomes.map((o) => [o.what, o.year, o.actual, o.percentile, o.met, o.note === '' ? o.source : `${o.source}: ${o.note}`]),
+        grounding.outcomes.map((o) => [o.what, o.year, o.actual, o.percentile, o.met, o.note === '' ? o.source : g.labelled(o.source, o.note)]),
         escapeHtml,
       ),
     );
@@ -128,12 +128,15 @@ export function groundingMarkdown(grounding: ReportGrounding, lang: Lang, md: (s
   const lines = [`## ${g.heading}`, '', md(g.intro), ''];
   lines.push(...head([g.colTarget, g.colProbability, g.colBaseRate, g.colClass, g.colVerdict]));
   lines.push(...grounding.outsideView.map((r) => row([r.target, r.probability, r.baseRate, r.classId ?? '—', r.verdict])), '');
-  for (const r of grounding.outsideView.filter((x) => x.sentence !== '')) lines.push(`- ${md(`${r.target}: ${r.sentence}`)}`);
+  for (const r of grounding.outsideView.filter((x) => x.sentence !== '')) lines.push(`- ${md(g.labelled(r.target, r.sentence))}`);
   if (grounding.outsideView.some((x) => x.sentence !== '')) lines.push('');
   if (grounding.outcomes.length > 0) {
     lines.push(`### ${g.outcomesHeading}`, '', md(g.outcomesIntro), '');
     lines.push(...head([g.colWhat, g.colYear, g.colActual, g.colPercentile, g.colMet, g.colSource]));
-    lines.push(...grounding.outcomes.map((o) => row([o.what, o.year, o.actual, o.percentile, o.met, o.note === '' ? o.source : `${o.source}: ${o.note}`])), '');
+    lines.push(
+      ...grounding.outcomes.map((o) => row([o.what, o.year, o.actual, o.percentile, o.met, o.note === '' ? o.source : g.labelled(o.source, o.note)])),
+      '',
+    );
   }
   return lines;
 }

@@ -19,8 +19,8 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The page's only network rule: nothing from outside, inline scripts and styles only. */
-export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+/** The page's only network rule: nothing from outside, inline scripts and styles only, images and the embedded font as data: URLs. */
+export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** The answer-first section: each target's odds on a red-to-green scale, in words and numbers. */
 const ANSWER_STYLE = `
@@ -85,8 +85,11 @@ const PRINT_STYLE = `
 const STYLE = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #5b636b; --line: #dde1e5; --soft: #f5f7f9; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 15px/1.55 "Parkcast Sans", system-ui, -apple-system, "Segoe UI", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: #fff; }
 main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 48px; }
+/* Controls and code take the page's font for Chinese (the embedded one): a browser's own control font has none. */
+button, input, select, textarea { font-family: inherit; }
+code, kbd, pre, samp { font-family: "Parkcast Sans", ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 h1 { font-size: 26px; line-height: 1.25; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 40px 0 10px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 h3 { font-size: 16px; margin: 24px 0 8px; }
@@ -208,13 +211,13 @@ function answerSection(answer: Answer, m: ReturnType<typeof reportMessages>): st
     const findings =
       item.findings.length === 0
         ? ''
-        : `<ul class="target-findings">${item.findings.map((f) => `<li><strong>${escapeHtml(a.checkNotes)}:</strong> ${escapeHtml(f)}</li>`).join('')}</ul>`;
+        : `<ul class="target-findings">${item.findings.map((f) => `<li><strong>${escapeHtml(a.checkNotes)}${m.colon}</strong> ${escapeHtml(f)}</li>`).join('')}</ul>`;
     return (
       `<li class="answer-item ${item.likelihood}" id="answer-${escapeHtml(item.id)}">` +
       `<div class="odds" style="--p:${item.probability.toFixed(3)}"><span class="odds-num">${escapeHtml(item.probabilityText)}</span><span class="odds-word">${escapeHtml(item.likelihoodText)}</span></div>` +
       `<div class="answer-body"><h3>${escapeHtml(item.label)}</h3>` +
-      `<p><span class="answer-label">${escapeHtml(a.nominal)}:</span> ${escapeHtml(item.nominal)}</p>` +
-      (item.takes === null ? '' : `<p><span class="answer-label">${escapeHtml(a.takes)}:</span> ${escapeHtml(item.takes)}</p>`) +
+      `<p><span class="answer-label">${escapeHtml(a.nominal)}${m.colon}</span> ${escapeHtml(item.nominal)}</p>` +
+      (item.takes === null ? '' : `<p><span class="answer-label">${escapeHtml(a.takes)}${m.colon}</span> ${escapeHtml(item.takes)}</p>`) +
       drivers +
       findings +
       '</div></li>'
@@ -231,11 +234,11 @@ function answerSection(answer: Answer, m: ReturnType<typeof reportMessages>): st
   ].join('\n');
 }
 
-function figureItem(f: ReportFigure, sourceLabel: string): string {
+function figureItem(f: ReportFigure, sourceLabel: string, colon: string): string {
   return (
     `<li><div class="figure-label">${escapeHtml(f.label)}</div><div class="figure-value">${escapeHtml(f.value)}</div>` +
     (f.detail ? `<div class="figure-detail">${escapeHtml(f.detail)}</div>` : '') +
-    (f.source ? `<div class="figure-source">${escapeHtml(sourceLabel)}: ${escapeHtml(f.source)}</div>` : '') +
+    (f.source ? `<div class="figure-source">${escapeHtml(sourceLabel)}${colon} ${escapeHtml(f.source)}</div>` : '') +
     '</li>'
   );
 }
@@ -243,14 +246,21 @@ function figureItem(f: ReportFigure, sourceLabel: string): string {
 /**
  * The report as one self-contained HTML page: the vega, vega-lite and vega-embed builds inlined,
  * each chart's Vega-Lite spec embedded as JSON and drawn in the browser (with tooltips), a CSP
- * that allows no network access. Works offline, opened straight from disk.
+ * that allows no network access. Works offline, opened straight from disk. `fontFaces`: the
+ * `@font-face` rules of the embedded font (`embeddedFont` of the page), so Chinese never shows as boxes.
  *
  * @example
  * ```ts
  * await writeFile('report.html', reportHtml(buildReport(input), vegaBundles()));
  * ```
  */
-export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs: ReadonlyMap<string, string> = new Map(), whatIf?: WhatIfFragment): string {
+export function reportHtml(
+  report: ParkReport,
+  bundles: VegaBundles,
+  staticSvgs: ReadonlyMap<string, string> = new Map(),
+  whatIf?: WhatIfFragment,
+  fontFaces = '',
+): string {
   const m = reportMessages(report.lang);
   const parts: string[] = [];
   parts.push(
@@ -258,7 +268,7 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs:
     `<meta http-equiv="Content-Security-Policy" content="${whatIf?.csp ?? REPORT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(report.title)}</title>`,
-    `<style>${STYLE}</style>\n</head>\n<body>\n<main>`,
+    `<style>${fontFaces === '' ? '' : `${fontFaces}\n`}${STYLE}</style>\n</head>\n<body>\n<main>`,
     `<header><h1>${escapeHtml(report.title)}</h1>`,
     `<p class="meta">${escapeHtml(report.location)} · ${escapeHtml(report.horizon)}</p>`,
     `<p class="meta">${escapeHtml(report.subtitle)}</p></header>`,
@@ -294,7 +304,7 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs:
       specs.push(`<script type="application/json" id="${specId}">${scriptJson(chart.spec)}</script>`);
       parts.push(
         `<figure class="chart" id="chart-${chart.id}"><div class="vega" role="img" aria-label="${escapeHtml(chartTitle(chart))}" data-spec="${specId}">${staticChart(chart.id, staticSvgs.get(chart.id), m.chartLoading)}</div>`,
-        `<figcaption>${escapeHtml(m.chartFiles)}: <a href="${chartFile(chart, 'png')}">PNG</a> · <a href="${chartFile(chart, 'svg')}">SVG</a> · <a href="${chartFile(chart, 'vl.json')}">Vega-Lite</a></figcaption></figure>`,
+        `<figcaption>${escapeHtml(m.chartFiles)}${m.colon} <a href="${chartFile(chart, 'png')}">PNG</a> · <a href="${chartFile(chart, 'svg')}">SVG</a> · <a href="${chartFile(chart, 'vl.json')}">Vega-Lite</a></figcaption></figure>`,
       );
     }
   }
@@ -302,8 +312,8 @@ export function reportHtml(report: ParkReport, bundles: VegaBundles, staticSvgs:
 
   parts.push(
     `<section id="sources"><h2>${escapeHtml(m.sourcesHeading)}</h2><p class="meta">${escapeHtml(m.sourcesIntro)}</p><div class="columns">`,
-    `<div><h3>${escapeHtml(m.sourcedColumn)}</h3>${report.sourced.length > 0 ? `<ul class="figures">${report.sourced.map((f) => figureItem(f, m.source)).join('')}</ul>` : `<p>${escapeHtml(m.noSourced)}</p>`}</div>`,
-    `<div><h3>${escapeHtml(m.assumedColumn)}</h3>${report.assumed.length > 0 ? `<ul class="figures">${report.assumed.map((f) => figureItem(f, m.source)).join('')}</ul>` : `<p>${escapeHtml(m.noAssumed)}</p>`}</div>`,
+    `<div><h3>${escapeHtml(m.sourcedColumn)}</h3>${report.sourced.length > 0 ? `<ul class="figures">${report.sourced.map((f) => figureItem(f, m.source, m.colon)).join('')}</ul>` : `<p>${escapeHtml(m.noSourced)}</p>`}</div>`,
+    `<div><h3>${escapeHtml(m.assumedColumn)}</h3>${report.assumed.length > 0 ? `<ul class="figures">${report.assumed.map((f) => figureItem(f, m.source, m.colon)).join('')}</ul>` : `<p>${escapeHtml(m.noAssumed)}</p>`}</div>`,
     '</div>',
   );
   if (report.sources.length > 0) {

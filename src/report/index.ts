@@ -2,7 +2,7 @@
 
 export { RESULTS_CSV_COLUMNS, resultsCsv } from './csv.js';
 export { escapeHtml, REPORT_CSP, reportHtml } from './html.js';
-export { type IndexedPark, reportsIndexHtml } from './indexPage.js';
+export { type IndexedPark, reportsIndexHtml, reportsIndexPage } from './indexPage.js';
 export { reportMarkdown } from './markdown.js';
 export { type Likelihood, reportMessages } from './messages.js';
 export { buildReport, likelihoodOf, type ParkReport, type ReportFigure, type ReportFinding, type ReportInput, type ReportTargetRow } from './model.js';

@@ -31,10 +31,12 @@ export function reportMarkdown(report: ParkReport): string {
     lines.push(`## ${a.heading}`, '');
     if (report.answer.expected !== null) lines.push(md(report.answer.expected), '');
     for (const item of report.answer.items) {
-      lines.push(`- **${md(item.label)}**: ${md(item.probabilityText)}, ${md(item.likelihoodText)}. ${md(a.nominal)}: ${md(item.nominal)}.`);
-      if (item.takes !== null) lines.push(`  - ${md(a.takes)}: ${md(item.takes)}`);
-      for (const d of item.drivers) lines.push(`  - ${md(a.drivers)}: ${md(d.text)}`);
-      for (const f of item.findings) lines.push(`  - ${md(a.checkNotes)}: ${md(f)}`);
+      lines.push(
+        `- ${m.labelled(`**${md(item.label)}**`, `${md(item.probabilityText)}, ${md(item.likelihoodText)}.`)} ${m.labelled(md(a.nominal), md(item.nominal))}.`,
+      );
+      if (item.takes !== null) lines.push(`  - ${m.labelled(md(a.takes), md(item.takes))}`);
+      for (const d of item.drivers) lines.push(`  - ${m.labelled(md(a.drivers), md(d.text))}`);
+      for (const f of item.findings) lines.push(`  - ${m.labelled(md(a.checkNotes), md(f))}`);
     }
     lines.push('');
     if (report.answer.spreadNote !== null) lines.push(`_${md(report.answer.spreadNote)}_`, '');
@@ -72,7 +74,7 @@ export function reportMarkdown(report: ParkReport): string {
 
   lines.push(`## ${m.sourcesHeading}`, '', md(m.sourcesIntro), '');
   const figure = (f: ParkReport['sourced'][number]) =>
-    `- **${md(f.label)}**: ${md(f.value)}${f.detail ? ` — ${md(f.detail)}` : ''}${f.source ? ` (${m.source}: ${md(f.source)})` : ''}`;
+    `- ${m.labelled(`**${md(f.label)}**`, md(f.value))}${f.detail ? ` — ${md(f.detail)}` : ''}${f.source ? ` (${m.labelled(m.source, md(f.source))})` : ''}`;
   lines.push(`### ${m.sourcedColumn}`, '', ...(report.sourced.length > 0 ? report.sourced.map(figure) : [m.noSourced]), '');
   lines.push(`### ${m.assumedColumn}`, '', ...(report.assumed.length > 0 ? report.assumed.map(figure) : [m.noAssumed]), '');
   if (report.sources.length > 0) {
@@ -86,7 +88,7 @@ export function reportMarkdown(report: ParkReport): string {
     lines.push(md(m.findingsIntro), '');
     for (const f of report.findings) {
       const tags = [m.severity[f.severity] ?? f.severity, f.confidence ? m.confidence(f.confidence) : undefined, f.code].filter(Boolean).join(', ');
-      lines.push(`- **${md(tags)}**: ${md(f.message)}`);
+      lines.push(`- ${m.labelled(`**${md(tags)}**`, md(f.message))}`);
     }
     lines.push('');
   }

@@ -9,6 +9,9 @@ export type Likelihood = 'veryLikely' | 'likely' | 'evenOdds' | 'unlikely' | 've
 
 const en = {
   htmlLang: 'en',
+  /** After a label: "Nominal case: 94.4". */
+  colon: ':',
+  labelled: (label: string, text: string) => `${label}: ${text}`,
   reportTitle: (park: string) => `${park}: how likely are its targets?`,
   generatedWith: (version: string, trials: number, seed: string, hash: string) =>
     `parkcast ${version} · ${trials.toLocaleString('en-US')} Monte Carlo trials · seed ${seed} · scenario ${hash}`,
@@ -63,7 +66,10 @@ const en = {
   source: 'Source',
   reason: 'Why',
   noReason: 'no reason given',
+  /** An assumption's detail, then its reason; without a detail (`undefined`), the reason alone. */
+  withReason: (detail: string | undefined, reason: string) => `${detail === undefined ? '' : `${detail}. `}Why: ${reason}`,
   eachPark: (label: string, parks: number) => `${label} (drawn for each of ${parks} parks)`,
+  parkCopy: (park: string, label: string) => `${park}: ${label}`,
   pointValue: (v: string) => `central value ${v}`,
   baselineOf: (label: string, year: number) => `${label}, ${year} (baseline)`,
   baselineExpression: (expression: string) => `computed from the assumptions: ${expression}`,
@@ -137,17 +143,19 @@ const en = {
     /** The modeller's notation, kept under the plain words. */
     modelled: (notation: string) => `modelled as ${notation}`,
     /** A free-text unit of the scenario as written in this language ("per enterprise"). */
-    unitWords: (text: string) => text,
+    unitWords: (text: string) => text.trim(),
     /** What a yearly rate counts ("enterprises" of "enterprises per year"). */
-    countWords: (things: string) => things,
+    countWords: (things: string) => things.trim(),
   },
 };
 
 const zh: typeof en = {
   htmlLang: 'zh-CN',
+  colon: '：',
+  labelled: (label: string, text: string) => `${label}：${text}`,
   reportTitle: (park: string) => `${park}：目标实现的可能性`,
   generatedWith: (version: string, trials: number, seed: string, hash: string) =>
-    `parkcast ${version} · ${trials} 次蒙特卡洛模拟 · 种子 ${seed} · 情景 ${hash}`,
+    `parkcast ${version} · ${trials.toLocaleString('zh-CN')} 次蒙特卡洛模拟 · 种子 ${seed} · 情景 ${hash}`,
   horizon: (base: number, end: number) => `基准年 ${base}，预测至 ${end} 年`,
   likelihood: { veryLikely: '极有可能', likely: '很可能', evenOdds: '成败参半', unlikely: '不太可能', veryUnlikely: '极不可能' },
   headlineAll: (n: number, p: string, low: string, high: string, confidence: number, word: string) =>
@@ -196,7 +204,9 @@ const zh: typeof en = {
   source: '来源',
   reason: '理由',
   noReason: '未说明理由',
+  withReason: (detail: string | undefined, reason: string) => `${detail === undefined || detail === '' ? '' : `${detail}。`}理由：${reason}`,
   eachPark: (label: string, parks: number) => `${label}（${parks} 个园区各自抽取）`,
+  parkCopy: (park: string, label: string) => `${park}：${label}`,
   pointValue: (v: string) => `中心值 ${v}`,
   baselineOf: (label: string, year: number) => `${label}，${year} 年（基准）`,
   baselineExpression: (expression: string) => `由假设计算：${expression}`,
@@ -231,9 +241,9 @@ const zh: typeof en = {
     expected: (expected: string, n: number, half: number, atLeastHalf: string) =>
       `${n} 项官方目标预计实现 ${expected} 项；至少实现 ${half} 项的模拟占 ${atLeastHalf}。`,
     precision: (halfWidth: string, confidence: number, trials: number) =>
-      `模拟精度：各概率误差在 ±${halfWidth} 个百分点以内（${confidence}% 区间，${trials} 次模拟）。这只是模拟本身的误差，不是预测的不确定性。`,
+      `模拟精度：各概率误差在 ±${halfWidth} 个百分点以内（${confidence}% 区间，${trials.toLocaleString('zh-CN')} 次模拟）。这只是模拟本身的误差，不是预测的不确定性。`,
     spreadNote: (low: number, high: number, trials: number) =>
-      `真正的不确定性：某一关键假设固定在第 ${low} 或第 ${high} 百分位、其余假设照常抽取时，概率如何变化（每次 ${trials} 次模拟）。`,
+      `真正的不确定性：某一关键假设固定在第 ${low} 或第 ${high} 百分位、其余假设照常抽取时，概率如何变化（每次 ${trials.toLocaleString('zh-CN')} 次模拟）。`,
     alert: '数据检查发现数据中可能有错误：',
     meets: '达到目标',
     short: '未达目标',
@@ -339,6 +349,7 @@ const groundingEn = {
   below: (p: string) => `below p${p}`,
   above: (p: string) => `above p${p}`,
   predicted: (p: string) => `predicted ${p}`,
+  labelled: (label: string, text: string) => `${label}: ${text}`,
 };
 
 const groundingZh: typeof groundingEn = {
@@ -365,9 +376,55 @@ const groundingZh: typeof groundingEn = {
   below: (p: string) => `低于 p${p}`,
   above: (p: string) => `高于 p${p}`,
   predicted: (p: string) => `预测 ${p}`,
+  labelled: (label: string, text: string) => `${label}：${text}`,
 };
 
 /** The grounding section's text of a language. */
 export function groundingMessages(lang: Lang): typeof groundingEn {
   return lang === 'zh' ? groundingZh : groundingEn;
 }
+
+/** The text of the page across parks (`parkcast run` writes it as index.html), in English and Chinese. */
+const indexEn = {
+  htmlLang: 'en',
+  title: "parkcast: every park's targets",
+  heading: "Every park's targets, and the odds of meeting them",
+  intro: (parks: number, trials: string) =>
+    `${parks} park${parks === 1 ? '' : 's'} · ${trials} Monte Carlo trials each. “Growth needed”: the constant yearly growth from the base year that meets the target at its deadline. Each park's name opens its report.`,
+  colTarget: 'Target',
+  colKind: 'Kind',
+  colGrowth: 'Growth needed',
+  colProbability: 'Probability',
+  allOfficial: (n: number) => `all ${n} official together`,
+  perYear: (rate: string) => `${rate} a year`,
+  kind: { official: 'official', stretch: 'stretch' } as Record<string, string>,
+  locale: 'en-US',
+};
+
+const indexZh: typeof indexEn = {
+  htmlLang: 'zh-CN',
+  title: 'parkcast：各园区的目标',
+  heading: '各园区的目标及其实现概率',
+  intro: (parks: number, trials: string) =>
+    `${parks} 个园区 · 每个园区 ${trials} 次蒙特卡洛模拟。“所需增长”：从基准年起每年保持不变、恰好在期限实现目标的增长率。点击园区名称打开其报告。`,
+  colTarget: '目标',
+  colKind: '类别',
+  colGrowth: '所需增长',
+  colProbability: '概率',
+  allOfficial: (n: number) => `全部 ${n} 项官方目标同时实现`,
+  perYear: (rate: string) => `每年 ${rate}`,
+  kind: { official: '官方', stretch: '挑战' },
+  locale: 'zh-CN',
+};
+
+/** The index page's text of a language. */
+export function indexMessages(lang: Lang): typeof indexEn {
+  return lang === 'zh' ? indexZh : indexEn;
+}
+
+/** Every messages table a report or the index page uses, by language: for the test that each key has both. */
+export const REPORT_MESSAGE_TABLES = {
+  report: { en, zh },
+  grounding: { en: groundingEn, zh: groundingZh },
+  index: { en: indexEn, zh: indexZh },
+} as const;

@@ -15,7 +15,9 @@ import type { Distribution } from '../scenario/schema/distribution.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { type Answer, buildAnswer, honestProbability, intervalText, percentText } from './answer.js';
 import { buildGrounding, type ReportGrounding } from './grounding.js';
+import { metricLabel, parameterLabel } from './labels.js';
 import { type Likelihood, reportMessages } from './messages.js';
+import { withUnitWords } from './unitWords.js';
 
 /** A data-check finding as the report shows it (the data check's `Finding` fits). */
 export interface ReportFinding {
@@ -148,9 +150,11 @@ function plain(value: number, lang: Lang): string {
 function figure(value: number, unit: string | undefined, lang: Lang): string {
   const text = (unit ?? '').trim();
   if ((KNOWN_UNITS as string[]).includes(text)) return formatQuantity(value, text as Unit, lang);
+  // A calendar year is written as one, never "2,015 year".
+  if (text === 'year' && Number.isInteger(value) && value >= 1000) return lang === 'zh' ? `${value} 年` : String(value);
   const yuan = /^yuan\b\s*(.*)$/u.exec(text);
-  if (yuan) return `${formatQuantity(value, 'yuan', lang)}${yuan[1] ? ` ${yuan[1]}` : ''}`;
-  return text === '' ? plain(value, lang) : `${plain(value, lang)} ${text}`;
+  if (yuan) return withUnitWords(formatQuantity(value, 'yuan', lang), yuan[1], lang);
+  return withUnitWords(plain(value, lang), text, lang);
 }
 
 /**
@@ -263,17 +267,6 @@ export function describeDistribution(d: Distribution, unit: string | undefined, 
   return { plain: m.about(plainIn.phrase, median, low, high, plainIn.words), notation };
 }
 
-/** A metric's label in the language: its labelZh in Chinese where given, else its label, else its name. */
-function metricLabel(name: string, metric: Scenario['metrics'][string], lang: Lang): string {
-  return lang === 'zh' && metric.labelZh !== undefined ? metric.labelZh : (metric.label ?? name);
-}
-
-/** An assumption's label: in Chinese its labelZh (or descriptionZh) where given; else its description, else its name. */
-function parameterLabel(name: string, p: Scenario['parameters'][string], lang: Lang): string {
-  if (lang === 'zh' && (p.labelZh ?? p.descriptionZh) !== undefined) return (p.labelZh ?? p.descriptionZh) as string;
-  return p.description ?? name;
-}
-
 function headline(simulation: SimulationResult, projection: Projection, lang: Lang): ParkReport['headline'] {
   const m = reportMessages(lang);
   const targets = simulation.targets;
@@ -312,8 +305,12 @@ function withBaselineDrivers(h: ParkReport['headline'], scenario: Scenario, driv
   if (drivers.length === 0) return h;
   const m = reportMessages(lang);
   const sentences = drivers.map((d) => {
-    const labels = d.targets.map((id) => scenario.targets.find((t) => t.id === id)?.label ?? id);
-    return m.unsourcedBaselineDrives(scenario.metrics[d.metric]?.label ?? d.metric, scenario.horizon.baseYear, labels);
+    const labels = d.targets.map((id) => {
+      const target = scenario.targets.find((t) => t.id === id);
+      return target === undefined ? id : labelIn(lang, target);
+    });
+    const metric = scenario.metrics[d.metric];
+    return m.unsourcedBaselineDrives(metric === undefined ? d.metric : metricLabel(d.metric, metric, lang), scenario.horizon.baseYear, labels);
   });
   return { ...h, lines: [...h.lines, ...sentences] };
 }
@@ -334,8 +331,7 @@ function assumptionWording(scenario: Scenario, lang: Lang): { label: (a: string)
       const metric = metricOf(a);
       if (metric !== undefined && scenario.metrics[metric] !== undefined)
         return m.baselineOf(metricLabel(metric, scenario.metrics[metric], lang), scenario.horizon.baseYear);
-      const p = scenario.parameters[a];
-      return p === undefined ? a : parameterLabel(a, p, lang);
+      return parameterLabel(scenario, a, lang);
     },
     value: (a, v) => {
       const metric = metricOf(a);
@@ -358,7 +354,7 @@ function sourcedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
     const described = describeDistribution(p.distribution, p.unit, lang);
     const detail = [modelledAs(described, lang), point === undefined ? undefined : m.pointValue(plainValue(point, p.unit, lang))].filter(Boolean).join('; ');
     figures.push({
-      label: parameterLabel(name, p, lang),
+      label: parameterLabel(scenario, name, lang),
       value: described.plain,
       detail: detail === '' ? undefined : detail,
       source: sourceText(p.source),
@@ -434,9 +430,9 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
       .filter(Boolean)
       .join('; ');
     figures.push({
-      label: copies === undefined ? parameterLabel(name, p, lang) : m.eachPark(parameterLabel(name, p, lang), copies.count),
+      label: copies === undefined ? parameterLabel(scenario, name, lang) : m.eachPark(parameterLabel(scenario, name, lang, true), copies.count),
       value: described.plain,
-      detail: `${detail === '' ? '' : `${detail}. `}${m.reason}: ${p.reason ?? m.noReason}`,
+      detail: m.withReason(detail === '' ? undefined : detail, p.reason ?? m.noReason),
       source: sourceText(p.source),
     });
   }
@@ -454,12 +450,16 @@ function assumedFigures(scenario: Scenario, projection: Projection, lang: Lang, 
           : m.baselineExpression(baseline.kind === 'expression' ? baseline.expression : '');
     const modelled = described === undefined ? undefined : modelledAs(described, lang);
     const point =
-      (modelled === undefined ? '' : `${modelled}. `) +
-      (baseline.kind === 'expression' && central !== undefined ? `${m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit))}. ` : '');
+      [
+        modelled,
+        baseline.kind === 'expression' && central !== undefined ? m.pointValue(formatQuantity(central, metric.unit, lang, 0, metric.displayUnit)) : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('; ') || undefined;
     figures.push({
       label: m.baselineOf(metricLabel(name, metric, lang), scenario.horizon.baseYear),
       value,
-      detail: `${point}${m.reason}: ${baseline.reason ?? m.noReason}`,
+      detail: m.withReason(point, baseline.reason ?? m.noReason),
       source: sourceText(baseline.explicit ? baseline.source : undefined),
     });
   }

@@ -15,6 +15,8 @@ import type { JointProbability, SimulationResult } from '../results/types.js';
 import type { InputUnit, MeasureUnit } from '../scenario/schema/common.js';
 import { Unit } from '../scenario/schema/common.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
+import { metricLabel, parameterLabel } from './labels.js';
+import { unitWordsIn, withUnitWords } from './unitWords.js';
 import { whatIfMessages } from './whatIfMessages.js';
 
 /**
@@ -23,7 +25,7 @@ import { whatIfMessages } from './whatIfMessages.js';
  * (they are compiled with `new Function`). The engine runs on the page's thread, in chunks (it
  * yields between blocks of trials), so no worker and no `worker-src` is needed.
  */
-export const WHAT_IF_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+export const WHAT_IF_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** One assumption the reader may move, as the page shows it. */
 export interface WhatIfAssumption {
@@ -107,10 +109,10 @@ function measureUnitOf(scenario: Scenario, a: MainAssumption): { measureUnit?: M
 export function formatAssumptionValue(value: number, a: Pick<WhatIfAssumption, 'measureUnit' | 'displayUnit' | 'unitText'>, lang: Lang): string {
   if (a.measureUnit !== undefined) {
     const quantity = formatQuantity(value, a.measureUnit, lang, 1, a.displayUnit);
-    return a.measureUnit === 'yuan' && a.unitText !== 'yuan' && a.unitText !== '' ? `${quantity} ${a.unitText}` : quantity;
+    return a.measureUnit === 'yuan' && a.unitText !== 'yuan' ? withUnitWords(quantity, a.unitText, lang) : quantity;
   }
   const number = Number(value.toPrecision(3)).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
-  return a.unitText === '' ? number : `${number} ${a.unitText}`;
+  return withUnitWords(number, a.unitText, lang);
 }
 
 function row(key: string, label: string, p: Pick<JointProbability, 'probability' | 'interval'>, joint: boolean): WhatIfRow {
@@ -126,14 +128,18 @@ export function whatIfData(scenario: Scenario, simulation: SimulationResult, mai
   const m = whatIfMessages(lang);
   const zh = lang === 'zh';
   const assumptions = main.map((a): WhatIfAssumption => {
-    const units = measureUnitOf(scenario, a);
+    // The unit's words in the page's language ("enterprises per year" → 家企业/年): the page script writes them as given.
+    const measured = measureUnitOf(scenario, a);
+    const units = { ...measured, unitText: unitWordsIn(measured.unitText, lang) };
     const metric = a.metric === undefined ? undefined : scenario.metrics[a.metric];
     const parameter = a.metric === undefined ? scenario.parameters[a.name] : undefined;
     // In the scenario's words: a parameter's description (its name shown beside it), a baseline's metric and year; the reason below.
     const label =
       metric !== undefined
-        ? m.baselineLabel((zh ? metric.labelZh : undefined) ?? metric.label ?? a.metric ?? a.name, scenario.horizon.baseYear)
-        : ((zh ? parameter?.descriptionZh : undefined) ?? parameter?.description ?? a.name);
+        ? m.baselineLabel(metricLabel(a.metric ?? a.name, metric, lang), scenario.horizon.baseYear)
+        : parameter === undefined
+          ? a.name
+          : parameterLabel(scenario, a.name, lang);
     const detail = a.reason ?? '';
     const format = (v: number) => formatAssumptionValue(v, units, lang);
     return {
@@ -205,7 +211,7 @@ export function whatIfSection(data: WhatIfData, pageScript: string): WhatIfFragm
     '<div id="what-if-results"></div>',
     '<figure class="chart" id="what-if-chart" hidden></figure>',
     `<h3>${escapeHtml(m.variantHeading)}</h3><p class="meta">${escapeHtml(m.variantIntro)}</p>`,
-    `<textarea id="what-if-variant" readonly rows="8" spellcheck="false" style="width:100%;font:13px/1.4 ui-monospace,monospace"></textarea>`,
+    `<textarea id="what-if-variant" readonly rows="8" spellcheck="false" style="width:100%;font:13px/1.4 'Parkcast Sans',ui-monospace,monospace"></textarea>`,
     `<p><button type="button" id="what-if-copy" disabled>${escapeHtml(m.copy)}</button></p>`,
     `<script type="application/json" id="what-if-data">${scriptJson(data)}</script>`,
     `<script>${pageScript}</script>`,

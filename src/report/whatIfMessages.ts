@@ -49,7 +49,7 @@ const zh: typeof en = {
   baselineLabel: (metric: string, year: number) => `${metric}（${year}年基数）`,
   range: (low: string, high: string) => `合理区间 ${low} 至 ${high}`,
   drawn: (point: string) => `原设定：按其分布抽样（中心值 ${point}）`,
-  joint: '全部约束性目标同时实现',
+  joint: '全部官方目标同时实现',
   striveJoint: '全部力争目标同时实现',
   page: {
     colTarget: '目标',

@@ -1,6 +1,6 @@
 import type { Lang } from '../charts/messages.js';
 import type { ComparedResult } from '../charts/scenarioComparison.js';
-import { checkScenario } from '../check/index.js';
+import { checkScenario, findingsIn } from '../check/index.js';
 import { openAtomicFolder } from '../files/openAtomicFolder.js';
 import { checkOutputs } from '../files/outputPaths.js';
 import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
@@ -19,6 +19,7 @@ import { resultsCsv } from './csv.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
+import { withEmbeddedFont } from './pageFont.js';
 import type { ReportResultsFile } from './resultsFile.js';
 import { chartFile } from './sections.js';
 import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf.js';
@@ -99,7 +100,19 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     tornadoTrials > 0 ? sensitivity(scenario, { trials: tornadoTrials, seed: options.seed ?? simulation.meta.seed, sobol: false }) : undefined,
     growthNeeded(scenario),
   ]);
-  const report = buildReport({ scenario, projection, simulation, findings, comparisons: options.comparisons, baselineDrivers, tornado, growth, lang });
+  // results.json keeps the check's English; the report shows the findings in its language.
+  const shownFindings = findingsIn(scenario, findings, lang);
+  const report = buildReport({
+    scenario,
+    projection,
+    simulation,
+    findings: shownFindings,
+    comparisons: options.comparisons,
+    baselineDrivers,
+    tornado,
+    growth,
+    lang,
+  });
   // The what-if section (src/report/whatIf.ts): the page script is read before any file is written.
   const whatIf =
     options.whatIf === false ? undefined : whatIfSection(whatIfData(scenario, simulation, await mainAssumptions(scenario), lang), whatIfPageScript());
@@ -123,7 +136,9 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
     await write('results.csv', resultsCsv(projection, simulation));
     await write('report.md', reportMarkdown(report));
-    await write('report.html', reportHtml(report, vegaBundles(), svgs, whatIf));
+    // The page with the glyphs it shows from U+2E80 on embedded (none for a page without Chinese).
+    const { html } = await withEmbeddedFont((fontFaces) => reportHtml(report, vegaBundles(), svgs, whatIf, fontFaces), lang);
+    await write('report.html', html);
     await folder.commit();
   } catch (error) {
     await folder.discard();

@@ -89,6 +89,8 @@ function parkMetric(name: string, template: Metric, park: GroupPark, baseline: n
   const copy = structuredClone(template) as Metric;
   copy.baseline = baseline;
   copy.label = `${template.label ?? name}: ${park.name}`;
+  // In Chinese, where the metric or the park has a Chinese name: "北区：工业产值".
+  if (template.labelZh !== undefined || park.nameZh !== undefined) copy.labelZh = `${park.nameZh ?? park.name}：${template.labelZh ?? template.label ?? name}`;
   for (const { path, value } of quantitiesOf(template)) {
     if (typeof value !== 'string') continue;
     let node: Record<string | number, unknown> = copy as unknown as Record<string, unknown>;
@@ -218,6 +220,7 @@ export function expandGroup(file: ResolvedScenarioFile): Expansion {
         // The total is written in its parks' unit: a sum target's threshold in 亿元 is converted with them.
         ...(template.inputUnit === undefined ? {} : { inputUnit: template.inputUnit }),
         label: `${group.name}: ${template.label ?? name} (all parks)`,
+        ...(template.labelZh === undefined ? {} : { labelZh: `${group.nameZh ?? group.name}：${template.labelZh}（全部园区）` }),
         process: { type: 'derived', expression: sumOf(group.parks.map((park) => parkCopyName(name, park.id))) },
       } as Metric;
       layout.metrics[name].total = total;
@@ -296,6 +299,7 @@ function groupTarget(
   const common = {
     id: target.id,
     label: target.label,
+    ...(target.labelZh === undefined ? {} : { labelZh: target.labelZh }),
     deadline: target.deadline,
     kind: target.kind,
     ...(target.source === undefined ? {} : { source: target.source }),
@@ -358,6 +362,7 @@ function groupTarget(
   metrics[name] = {
     unit: share ? 'share' : 'count',
     label: `${target.label} (${share ? 'share' : 'number'} of parks at the level)`,
+    ...(target.labelZh === undefined ? {} : { labelZh: `${target.labelZh}（${share ? '达到该水平的园区占比' : '达到该水平的园区数'}）` }),
     process: { type: 'derived', expression: share ? `(${sumOf(meets)}) / ${parks}` : sumOf(meets) },
   } as Metric;
   layout.counts.push(name);

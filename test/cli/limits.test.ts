@@ -24,7 +24,10 @@ const BAD_OPTIONS: ReadonlyArray<{ args: string[]; env?: Record<string, string>;
   } as never,
   // Analyses of many runs have the one-run limit for each, and are estimated as all their runs.
   { args: ['sensitivity', MODEL, '--trials', '2e9'], message: '--trials: at most 1,000,000,000 in one run' },
-  { args: ['goal-seek', MODEL, '-t', 'output-30bn', '-a', 'outputDrift', '-p', '0.8', '--trials', '2e9'], message: '--trials: at most 1,000,000,000 in one run' },
+  {
+    args: ['goal-seek', MODEL, '-t', 'output-30bn', '-a', 'outputDrift', '-p', '0.8', '--trials', '2e9'],
+    message: '--trials: at most 1,000,000,000 in one run',
+  },
   { args: ['compare', MODEL, MODEL, '--trials', '2e9'], message: '--trials: at most 1,000,000,000 in one run' },
   {
     args: ['sensitivity', GROUP, '--trials', '1e7'],

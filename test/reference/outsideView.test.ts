@@ -13,7 +13,7 @@ describe('outsideView', () => {
     expect(view.message.en).toBe(
       'the model gives 60 %; of 31 test targets, 20 were met (65 %, 95 % interval 47–79 %): the model lies within the outside view.',
     );
-    expect(view.message.zh).toBe('模型给出60%;测试目标共31个,20个完成(65%,95%区间47%–79%):模型结果在外部视角范围之内。');
+    expect(view.message.zh).toBe('模型给出60%；测试目标共31个，20个完成（65%，95%区间47%–79%）：模型结果在外部视角范围之内。');
   });
 
   it('clearly above: the brief’s example, 92 % against 47–79 %', () => {
@@ -22,7 +22,7 @@ describe('outsideView', () => {
     expect(view.flagged).toBe(true);
     expect(view.gap).toBeCloseTo(0.92 - view.base.high, 12);
     expect(view.message.en).toMatch(/^the model gives 92 %; of 31 test targets, 20 were met \(65 %, 95 % interval 47–79 %\): the model is clearly above/);
-    expect(view.message.zh).toMatch(/^模型给出92%;测试目标共31个,20个完成\(65%,95%区间47%–79%\):模型结果明显高于/);
+    expect(view.message.zh).toMatch(/^模型给出92%；测试目标共31个，20个完成（65%，95%区间47%–79%）：模型结果明显高于/);
   });
 
   it('clearly below', () => {

@@ -102,4 +102,13 @@ describe('across parks', async () => {
     for (const t of simulation.targets) expect(html).toContain(honestProbability(t.probability, t.interval, 'en'));
     expect(html).not.toMatch(/<script/);
   });
+
+  it('the index page in Chinese: its words, the parks’ Chinese names, probabilities written the Chinese way', () => {
+    const html = reportsIndexHtml([{ id: 'chart-park', name: 'Chart Park', nameZh: '图表园区', projection, simulation, href: 'chart-park/report.html' }], 'zh');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('各园区的目标及其实现概率');
+    expect(html).toContain('>图表园区</a>');
+    for (const t of simulation.targets) expect(html).toContain(honestProbability(t.probability, t.interval, 'zh'));
+    expect(html).not.toMatch(/official together|Growth needed|a year</u);
+  });
 });

@@ -137,5 +137,8 @@ describe('parkcast report (the command)', () => {
     const scenario = await parseScenario(chartScenarioInput());
     const done = await writeReport(scenario, { outDir: await mkdtemp(join(tmpdir(), 'parkcast-report-')), trials: 500, pngScale: 1 });
     expect(done.files.some((f) => f.path === 'charts/distribution-tax-sum.png')).toBe(true);
+    // An English page that shows no Chinese embeds no font (the scenario's Chinese labels are not shown).
+    const html = await readFile(join(done.outDir, 'report.html'), 'utf8');
+    expect(html).not.toContain('@font-face');
   });
 });

@@ -5,9 +5,11 @@ import { loadOrReport } from '../loadOrReport.js';
 /**
  * `parkcast check FILE...`: validates each file, then reports the data check's findings (a
  * currency conversion at an impossible rate, an implausible ratio, a target met at baseline...).
- * Findings are reports, not failures: exit 0 with or without them; 1 if a file is invalid.
+ * Findings are reports, not failures: exit 0 with or without them; 1 if a file is invalid. With
+ * `--lang zh` the findings are written in Chinese (codes, paths and figures stay as they are).
  */
-export async function checkCommand(files: string[], options: { json?: boolean }, io: Io): Promise<number> {
+export async function checkCommand(files: string[], options: { json?: boolean; lang?: 'en' | 'zh' }, io: Io): Promise<number> {
+  const lang = options.lang ?? 'en';
   let code: number = EXIT.ok;
   const reports: Array<{ file: string; findings: ReturnType<typeof checkScenario>; baseRates?: unknown[] }> = [];
   for (const file of files) {
@@ -16,7 +18,7 @@ export async function checkCommand(files: string[], options: { json?: boolean },
       code = EXIT.invalidInput;
       continue;
     }
-    const findings = checkScenario(scenario);
+    const findings = checkScenario(scenario, { lang });
     // The outside view: each target that names a reference class, with its class's base rate.
     const baseRates = scenario.targets
       .filter((t) => t.referenceClass !== undefined)
@@ -27,9 +29,14 @@ export async function checkCommand(files: string[], options: { json?: boolean },
       }));
     reports.push({ file, findings, ...(baseRates.length > 0 ? { baseRates } : {}) });
     if (!options.json) {
-      io.out(formatSummary(file, findings));
-      for (const finding of findings) for (const line of formatFinding(finding)) io.out(line);
-      for (const rate of baseRates) io.out(`  outside view, ${rate.target} (${rate.referenceClass}): ${rate.sentence.en}`);
+      io.out(formatSummary(file, findings, lang));
+      for (const finding of findings) for (const line of formatFinding(finding, lang)) io.out(line);
+      for (const rate of baseRates)
+        io.out(
+          lang === 'zh'
+            ? `  外部视角，${rate.target}（${rate.referenceClass}）：${rate.sentence.zh}`
+            : `  outside view, ${rate.target} (${rate.referenceClass}): ${rate.sentence.en}`,
+        );
     }
   }
   if (options.json) printJson(io, reports);

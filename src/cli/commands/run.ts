@@ -6,7 +6,7 @@ import {
   type IndexedPark,
   project,
   REPORT_ENTRIES,
-  reportsIndexHtml,
+  reportsIndexPage,
   type Scenario,
   simulate,
   writeReport,
@@ -46,6 +46,8 @@ export interface RunCommandOptions {
   reports?: string | false;
   /** Start a run estimated to take more than ten minutes. */
   yes?: boolean;
+  /** The language of the reports and their index page (default English). */
+  lang?: 'en' | 'zh';
 }
 
 export async function runCommand(paths: string[], options: RunCommandOptions, io: Io): Promise<number> {
@@ -113,9 +115,23 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
     for (const finding of findings) findingLines.push(`${scenario.park.id}: ${formatFinding(finding).join('\n  ')}`);
     if (reportsDir !== false) {
       // The report reuses the results just computed: nothing runs twice.
-      const written = await writeReport(scenario, { outDir: join(reportsDir, scenario.park.id), projection, simulation, findings, file });
+      const written = await writeReport(scenario, {
+        outDir: join(reportsDir, scenario.park.id),
+        projection,
+        simulation,
+        findings,
+        file,
+        lang: options.lang,
+      });
       reportLines.push(`  ${join(written.outDir, 'report.html')}`);
-      indexed.push({ id: scenario.park.id, name: scenario.park.name, simulation, projection, href: `${scenario.park.id}/report.html` });
+      indexed.push({
+        id: scenario.park.id,
+        name: scenario.park.name,
+        ...(scenario.park.nameZh === undefined ? {} : { nameZh: scenario.park.nameZh }),
+        simulation,
+        projection,
+        href: `${scenario.park.id}/report.html`,
+      });
     }
     simulation.targets.forEach((t, i) => {
       const nominal = projection.targets[i];
@@ -140,7 +156,7 @@ export async function runCommand(paths: string[], options: RunCommandOptions, io
     ]);
   }
   if (reportsDir !== false && indexed.length > 0) {
-    await writeFile(join(reportsDir, 'index.html'), reportsIndexHtml(indexed));
+    await writeFile(join(reportsDir, 'index.html'), await reportsIndexPage(indexed, options.lang));
     reportLines.unshift(`  ${join(reportsDir, 'index.html')} (every park, linking to each report)`);
   }
   if (options.json) {
