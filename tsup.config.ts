@@ -40,9 +40,6 @@ const browserStandIns = {
   },
 };
 
-/** Node's exp and log (fdlibm) in place of the browser's, whose last bits differ (src/browser/fdlibm.ts). */
-const NODE_MATH = { 'Math.exp': 'fdlibmExp', 'Math.log': 'fdlibmLog', 'Math.log1p': 'fdlibmLog1p' };
-
 export default defineConfig([
   {
     // The worker is its own entry, found next to the bundle that starts it (worker.js or worker.cjs).
@@ -81,10 +78,6 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [browserStandIns],
-    inject: ['src/browser/fdlibm.ts'],
-    esbuildOptions(options) {
-      options.define = { ...options.define, ...NODE_MATH };
-    },
   },
   {
     // The workbench (docs/browser.md): its page script and its worker (the engine inside), as
@@ -104,10 +97,6 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [browserStandIns],
-    inject: ['src/browser/fdlibm.ts'],
-    esbuildOptions(options) {
-      options.define = { ...options.define, ...NODE_MATH };
-    },
     onSuccess: async () => {
       writeWorkbench();
     },
