@@ -95,8 +95,11 @@ describe.skipIf(!chromiumAvailable)('a page written by parkcast workbench FILE, 
     expect(await page.locator('#file-name').textContent()).toBe('chongqing-liangjiang.json');
     expect(await page.locator('#format').textContent()).toBe('JSON');
     const cli = JSON.parse(
-      (await run(process.execPath, [new URL('dist/cli.js', root).pathname, 'simulate', seed, '--json', '--seed', '1', '--trials', '20000'], { maxBuffer: 64 << 20 }))
-        .stdout,
+      (
+        await run(process.execPath, [new URL('dist/cli.js', root).pathname, 'simulate', seed, '--json', '--seed', '1', '--trials', '20000'], {
+          maxBuffer: 64 << 20,
+        })
+      ).stdout,
     );
     expect(await page.locator('#joint').textContent()).toBe(formatProbability(cli.joint.probability));
     for (const target of cli.targets) {
