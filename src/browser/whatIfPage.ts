@@ -194,9 +194,9 @@ function whatIfCharts(result: SimulationResult, projection: Projection | undefin
 
 /**
  * The what-if run's charts, drawn as the report draws its charts (vega's expression interpreter:
- * the CSP allows no eval for vega), each figure with its spec in `data-spec` (what it shows, for
- * a reader's tools and the tests). Hidden for the scenario as written, whose charts are the
- * report's own.
+ * the CSP allows no eval for vega), each figure with its spec in `data-what-if-spec` (what it
+ * shows, for a reader's tools and the tests; not `data-spec`, which the report's own script reads
+ * at load). Hidden for the scenario as written, whose charts are the report's own.
  */
 function drawCharts(result: SimulationResult | null, projection: Projection | undefined): void {
   const box = byId('what-if-charts');
@@ -217,7 +217,7 @@ function drawCharts(result: SimulationResult | null, projection: Projection | un
       figures.set(chart.id, entry);
     }
     const { figure, container } = entry;
-    figure.setAttribute('data-spec', JSON.stringify(chart.spec));
+    figure.setAttribute('data-what-if-spec', JSON.stringify(chart.spec));
     figure.setAttribute('data-run', String(drawn));
     container.setAttribute('data-rendered', 'pending');
     shown.push(figure);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatProblem, safeParseScenarioText } from '../../src/browserEntry.js';
 import { chromiumAvailable, launchChromium, pageWithBundle } from './chromium.js';
 
 if (!chromiumAvailable) console.warn('browser test skipped: /usr/bin/chromium not found (apt-get install chromium)');
@@ -86,6 +87,23 @@ describe.skipIf(!chromiumAvailable)('the browser bundle in headless Chromium giv
       return parsed.ok ? [] : parsed.problems.map((p: { path: Array<string | number> }) => api.formatPath(p.path));
     }, JSON.stringify(broken));
     expect(problems).toContain('horizon.endYear');
+
+    // Expressions: the page's parser is mathjs's parser alone (tsup.config.ts); its problems are the CLI's, word for word.
+    const pilot = readFileSync(new URL('examples/pilot-unknown-baseline.json', root), 'utf8');
+    const badExpressions = ['(gdp / base(gdp)) ^ (1 / (year - 2013)', 'sin(gdp)', 'gdp cm', 'x = 2', '[gdp, 1]', 'gdp ? 1', 'derivative(gdp, 1)'];
+    for (const expression of badExpressions) {
+      const text = pilot.replace('"(gdp / base(gdp)) ^ (1 / (year - 2013)) - 1"', () => JSON.stringify(expression));
+      expect(text).not.toBe(pilot);
+      const inPage = await page.evaluate(async (text) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the bundle's exports, untyped in the page
+        const api = (globalThis as any).parkcast;
+        const parsed = await api.safeParseScenarioText(text, 'json');
+        return parsed.ok ? [] : parsed.problems.map((p: Parameters<typeof formatProblem>[0]) => api.formatProblem(p));
+      }, text);
+      const inNode = await safeParseScenarioText(text, 'json');
+      expect(inNode.ok, expression).toBe(false);
+      expect(inPage, expression).toEqual(inNode.ok ? [] : inNode.problems.map((p) => formatProblem(p)));
+    }
     expect(watch.problems).toEqual([]);
     expect(watch.requests).toEqual([]);
     await page.close();

@@ -132,7 +132,7 @@ describe.skipIf(!chromiumAvailable)('the report’s what-if section in headless 
         timeout: 60_000,
       });
       const drawnSpecs = await page.$$eval('#what-if-charts figure[data-chart]', (figures) =>
-        figures.map((f) => ({ id: f.getAttribute('data-chart'), spec: JSON.parse(f.getAttribute('data-spec') ?? 'null') })),
+        figures.map((f) => ({ id: f.getAttribute('data-chart'), spec: JSON.parse(f.getAttribute('data-what-if-spec') ?? 'null') })),
       );
       expect(drawnSpecs.map((c) => c.id)).toEqual(expectedCharts.map((c) => c.id));
       for (const [i, chart] of expectedCharts.entries()) expect(drawnSpecs[i].spec, chart.id).toEqual(JSON.parse(JSON.stringify(chart.spec)));
