@@ -15,7 +15,10 @@ const requireInEsm = "import { createRequire as __parkcastCreateRequire } from '
 
 /** The parts of esbuild's plugin API the browser stand-ins use. */
 interface PluginBuild {
-  onResolve(options: { filter: RegExp }, callback: (args: { importer: string; resolveDir: string }) => { path: string; namespace?: string } | undefined): void;
+  onResolve(
+    options: { filter: RegExp },
+    callback: (args: { path: string; importer: string; resolveDir: string }) => { path: string; namespace?: string } | undefined,
+  ): void;
   onLoad(options: { filter: RegExp; namespace: string }, callback: () => { contents: string; resolveDir: string }): void;
 }
 
@@ -23,25 +26,31 @@ interface PluginBuild {
  * Stand-ins in the browser bundle. The worker pool (piscina on Node's worker threads) becomes one
  * that refuses `workers` above 1, so none of Node's modules reach the page. zod's `z.locales`
  * (its messages in 48 languages, 264 KB of 445) becomes English alone, the one zod uses unless
- * told otherwise and the one parkcast's own messages replace anyway.
+ * told otherwise and the one parkcast's own messages replace anyway. mathjs's single-file build
+ * (everything mathjs has) becomes an instance with its parser alone (src/browser/parseOnlyMathjs.ts):
+ * the page parses expressions and never evaluates them.
  */
 const browserStandIns = {
   name: 'parkcast-browser-stand-ins',
   setup(build: PluginBuild) {
     const pool = fileURLToPath(new URL('./src/browser/noWorkerPool.ts', import.meta.url));
+    const parseOnlyMathjs = fileURLToPath(new URL('./src/browser/parseOnlyMathjs.ts', import.meta.url));
+    build.onResolve({ filter: /^mathjs\/lib\/browser\/math\.js$/ }, (args) =>
+      args.importer.endsWith('/src/expressions/parse.ts') ? { path: parseOnlyMathjs } : undefined,
+    );
     build.onResolve({ filter: /^\.\/pool\.js$/ }, (args) => (args.importer.endsWith('/src/engine/run.ts') ? { path: pool } : undefined));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       /zod\/v4\/(classic\/external|core\/index)\.js$/.test(args.importer) ? { path: join(args.resolveDir, '../locales'), namespace: 'zod-english' } : undefined,
     );
+    // Files of mathjs's ES build that its package's exports hide (src/browser/parseOnlyMathjs.ts imports them).
+    const mathjsRoot = dirname(fileURLToPath(import.meta.resolve('mathjs/package.json')));
+    build.onResolve({ filter: /^mathjs\/lib\/esm\// }, (args) => ({ path: join(mathjsRoot, args.path.slice('mathjs/'.length)) }));
     build.onLoad({ filter: /.*/, namespace: 'zod-english' }, () => ({
       contents: "export { default as en } from './en.js';",
       resolveDir: join(dirname(fileURLToPath(import.meta.resolve('zod'))), 'v4/locales'),
     }));
   },
 };
-
-/** Node's exp and log (fdlibm) in place of the browser's, whose last bits differ (src/browser/fdlibm.ts). */
-const NODE_MATH = { 'Math.exp': 'fdlibmExp', 'Math.log': 'fdlibmLog', 'Math.log1p': 'fdlibmLog1p' };
 
 export default defineConfig([
   {
@@ -81,10 +90,6 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [browserStandIns],
-    inject: ['src/browser/fdlibm.ts'],
-    esbuildOptions(options) {
-      options.define = { ...options.define, ...NODE_MATH };
-    },
   },
   {
     // The workbench (docs/browser.md): its page script and its worker (the engine inside), as
@@ -104,10 +109,6 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     esbuildPlugins: [browserStandIns],
-    inject: ['src/browser/fdlibm.ts'],
-    esbuildOptions(options) {
-      options.define = { ...options.define, ...NODE_MATH };
-    },
     onSuccess: async () => {
       writeWorkbench();
     },

@@ -2,8 +2,8 @@
  * The browser build in headless Chromium against Node on this machine: 20,000 trials of each seed
  * park re-run in the page (after warm-up runs), as a what-if page re-runs them on each edit, and
  * the same in plain node from the built package (dist/index.js, one thread). Also what each part
- * of dist/browser/parkcast.js weighs, and what the fdlibm exp and log (bit-identity with Node,
- * src/browser/fdlibm.ts) cost against the browser's own, from a variant bundle built without them.
+ * of dist/browser/parkcast.js weighs, and what src/math's exp, log, pow, sin and cos (the same bits
+ * in every engine) cost against the browser's own, from a variant bundle built with Math's.
  *
  *   npm run bench:browser [-- --runs 9 --rounds 3]
  */
@@ -26,8 +26,9 @@ const runs = Number(argument('--runs') ?? 9);
 const ROUNDS = Number(argument('--rounds') ?? 3);
 const TRIALS = 20_000;
 const WARM_UP = 5;
+// A rollup file (seeds/shanxi-rollup.json) puts parks together; it is not a scenario to re-run.
 const parks = readdirSync(join(root, 'seeds'))
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && JSON.parse(readFileSync(join(root, 'seeds', f), 'utf8')).rollup === undefined)
   .map((f) => f.replace(/\.json$/, ''));
 const texts = Object.fromEntries(parks.map((p) => [p, readFileSync(join(root, 'seeds', `${p}.json`), 'utf8')]));
 
@@ -117,7 +118,20 @@ function sizesByPart(meta: Metafile): Array<[string, number]> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const shipped = readFileSync(join(root, 'dist/browser/parkcast.js'), 'utf8');
 const { meta } = await buildBrowser();
-const nativeMath = await buildBrowser((o) => ({ ...o, inject: [], esbuildOptions: undefined }));
+/** src/math/elementary.ts replaced by the engine's own Math, to see what the portable functions cost. */
+const engineMath = {
+  name: 'engine-math',
+  setup(build: {
+    onResolve: (o: { filter: RegExp }, f: () => { path: string; namespace: string }) => void;
+    onLoad: (o: { filter: RegExp; namespace: string }, f: () => { contents: string }) => void;
+  }) {
+    build.onResolve({ filter: /\/math\/elementary\.js$/ }, () => ({ path: 'elementary', namespace: 'engine-math' }));
+    build.onLoad({ filter: /.*/, namespace: 'engine-math' }, () => ({
+      contents: 'export const { exp, log, log1p, pow, sin, cos } = Math;',
+    }));
+  },
+};
+const nativeMath = await buildBrowser((o) => ({ ...o, esbuildPlugins: [...(o.esbuildPlugins ?? []), engineMath] }));
 
 console.log(`dist/browser/parkcast.js: ${kb(shipped.length)} minified, ${kb(gzipSync(shipped, { level: 9 }).length)} gzipped`);
 for (const [part, bytes] of sizesByPart(meta)) console.log(`  ${kb(bytes).padStart(7)}  ${part}`);

@@ -5,6 +5,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
+import { exp, log } from '../math/elementary.js';
 import { fitRange90, pertShape } from '../random/fit.js';
 import { samplerFor } from '../random/sampler.js';
 import { deriveStream } from '../random/stream.js';
@@ -53,11 +54,11 @@ export function distributionQuantile(d: Distribution, p: number): number {
     case 'normal':
       return d.mean + d.sd * normalQuantile(p, 0, 1);
     case 'lognormal':
-      return Math.exp(d.mu + d.sigma * normalQuantile(p, 0, 1));
+      return exp(d.mu + d.sigma * normalQuantile(p, 0, 1));
     case 'range90': {
       const { location, scale } = fitRange90(d);
       const x = location + scale * normalQuantile(p, 0, 1);
-      return d.shape === 'lognormal' ? Math.exp(x) : x;
+      return d.shape === 'lognormal' ? exp(x) : x;
     }
     case 'triangular': {
       const width = d.max - d.min;
@@ -95,11 +96,11 @@ export function distributionCdf(d: Distribution, x: number): number {
       case 'normal':
         return normalCdf(x, d.mean, d.sd);
       case 'lognormal':
-        return x <= 0 ? 0 : normalCdf(Math.log(x), d.mu, d.sigma);
+        return x <= 0 ? 0 : normalCdf(log(x), d.mu, d.sigma);
       case 'range90': {
         const { location, scale } = fitRange90(d);
         if (d.shape === 'normal') return normalCdf(x, location, scale);
-        return x <= 0 ? 0 : normalCdf(Math.log(x), location, scale);
+        return x <= 0 ? 0 : normalCdf(log(x), location, scale);
       }
       case 'triangular': {
         const { min, mode, max } = d;

@@ -3,15 +3,21 @@
  * The report's what-if page script: sliders for the main assumptions, each within its plausible
  * range; on a move, the scenario with the moved assumptions fixed is simulated on the page's
  * thread (the engine yields between blocks, so the page stays responsive) with the report's seed
- * and trials, and every probability is shown against the scenario as written. The change is
- * shown as a variant for the scenario file. Bundled as a classic script
+ * and trials, and every probability is shown against the scenario as written, and every chart the
+ * simulation draws (target probabilities, first years met, the fan charts, the distributions at
+ * the deadlines) is drawn again from the new results, with the report's own specs (src/charts'
+ * parkCharts, with the projection of the changed scenario). The change is shown as a variant for
+ * the scenario file. Bundled as a classic script
  * (dist/browser/report-what-if.global.js) and inlined by src/report/whatIf.ts.
  */
 import {
   type Distribution,
   formatProbability,
   formatQuantity,
+  type ParkChart,
+  type Projection,
   parkCharts,
+  project,
   type Scenario,
   type SimulationResult,
   simulate,
@@ -157,7 +163,7 @@ function probabilitiesOf(result: SimulationResult): Map<string, { probability: n
   return out;
 }
 
-function showResults(result: SimulationResult | null): void {
+function showResults(result: SimulationResult | null, projection?: Projection): void {
   const recomputed = result === null ? null : probabilitiesOf(result);
   const head = element('tr', {}, ...[m.colTarget, m.colWritten, m.colWhatIf, m.colInterval, m.colChange].map((h) => element('th', {}, h)));
   const body = data.rows.map((row) => {
@@ -175,34 +181,57 @@ function showResults(result: SimulationResult | null): void {
     );
   });
   byId('what-if-results').replaceChildren(element('table', {}, element('thead', {}, head), element('tbody', {}, ...body)));
-  drawChart(result);
+  drawCharts(result, projection);
+}
+
+/** The what-if charts by id: kept from run to run, so a redraw replaces a chart in place and the page does not jump. */
+const figures = new Map<string, { figure: HTMLElement; container: HTMLElement }>();
+
+/** The charts a what-if run changes: all of the report's charts drawn from its simulation (the comparison of variants is not one). */
+function whatIfCharts(result: SimulationResult, projection: Projection | undefined): ParkChart[] {
+  return parkCharts({ simulation: result, projection }, data.lang).filter((chart) => chart.kind !== 'scenarioComparison');
 }
 
 /**
- * The target-probabilities chart of the what-if run, drawn as the report draws its charts (vega's
- * expression interpreter: the CSP allows no eval for vega). Hidden for the scenario as written,
- * whose own chart is in the report's charts.
+ * The what-if run's charts, drawn as the report draws its charts (vega's expression interpreter:
+ * the CSP allows no eval for vega), each figure with its spec in `data-what-if-spec` (what it
+ * shows, for a reader's tools and the tests; not `data-spec`, which the report's own script reads
+ * at load). Hidden for the scenario as written, whose charts are the report's own.
  */
-function drawChart(result: SimulationResult | null): void {
-  const figure = byId('what-if-chart');
+function drawCharts(result: SimulationResult | null, projection: Projection | undefined): void {
+  const box = byId('what-if-charts');
   if (result === null || typeof vegaEmbed === 'undefined' || typeof vega === 'undefined') {
-    figure.hidden = true;
-    figure.replaceChildren();
+    box.hidden = true;
+    box.replaceChildren();
+    figures.clear();
     return;
   }
-  const chart = parkCharts({ simulation: result }, data.lang).find((c) => c.kind === 'targetProbabilities');
-  if (chart === undefined) return;
-  const container = element('div', { class: 'vega', role: 'img', 'aria-label': m.chartLabel });
-  figure.replaceChildren(container);
-  figure.hidden = false;
+  const charts = whatIfCharts(result, projection);
   const drawn = runId;
-  vegaEmbed(container, chart.spec, { actions: false, renderer: 'svg', ast: true, expr: vega.expressionInterpreter }).then(
-    () => container.setAttribute('data-rendered', drawn === runId ? 'true' : 'stale'),
-    (error: unknown) => {
-      container.setAttribute('data-rendered', 'failed');
-      console.error(error);
-    },
-  );
+  const shown: HTMLElement[] = [];
+  for (const chart of charts) {
+    let entry = figures.get(chart.id);
+    if (entry === undefined) {
+      const container = element('div', { class: 'vega', role: 'img', 'aria-label': chart.kind === 'targetProbabilities' ? m.chartLabel : chart.id });
+      entry = { figure: element('figure', { class: 'chart', 'data-chart': chart.id, 'data-kind': chart.kind }, container), container };
+      figures.set(chart.id, entry);
+    }
+    const { figure, container } = entry;
+    figure.setAttribute('data-what-if-spec', JSON.stringify(chart.spec));
+    figure.setAttribute('data-run', String(drawn));
+    container.setAttribute('data-rendered', 'pending');
+    shown.push(figure);
+    vegaEmbed(container, chart.spec, { actions: false, renderer: 'svg', ast: true, expr: vega.expressionInterpreter }).then(
+      () => container.setAttribute('data-rendered', drawn === runId ? 'true' : 'stale'),
+      (error: unknown) => {
+        container.setAttribute('data-rendered', 'failed');
+        console.error(error);
+      },
+    );
+  }
+  for (const id of [...figures.keys()]) if (!charts.some((c) => c.id === id)) figures.delete(id);
+  box.replaceChildren(element('h3', {}, m.chartsHeading), ...shown);
+  box.hidden = false;
 }
 
 /** The widest half-width of the rows' intervals: the precision every shown probability has. */
@@ -264,10 +293,14 @@ async function recompute(): Promise<void> {
   for (const [name, value] of moved) replacements[name] = { dist: 'fixed', value };
   const started = performance.now();
   try {
-    const result = await simulate(withAssumptions(data.scenario, replacements), { seed: data.seed, trials: data.trials });
+    const changedScenario = withAssumptions(data.scenario, replacements);
+    const result = await simulate(changedScenario, { seed: data.seed, trials: data.trials });
     if (id !== runId) return;
     const ms = performance.now() - started;
-    showResults(result);
+    // The fan charts' and distributions' projected line: the changed scenario's, as the report's charts have the scenario's.
+    const projection = await project(changedScenario);
+    if (id !== runId) return;
+    showResults(result, projection);
     status.textContent = fill(m.precision, {
       ms: String(Math.round(ms)),
       trials: data.trials.toLocaleString(locale),

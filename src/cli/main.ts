@@ -163,6 +163,16 @@ export function buildProgram(): Command {
       process.exitCode = await (await import('./commands/report.js')).reportCommand(file, options, io);
     });
   program
+    .command('workbench')
+    .description(
+      'write the scenario workbench: one self-contained page (opens from disk, no server, no request) to open or drop a scenario, edit it, see its problems with their field paths and its results, and save it',
+    )
+    .argument('[scenario]', 'scenario file to open in it (checked first)')
+    .addOption(new Option('-o, --out <FILE>', 'file to write (default: workbench.html, or <scenario name>.workbench.html, in the current folder)'))
+    .action(async (file: string | undefined, options) => {
+      process.exitCode = await (await import('./commands/workbench.js')).workbenchCommand(file, options, io);
+    });
+  program
     .command('sensitivity')
     .description('which assumptions drive the odds: tornado (p10 to p90 swings), rank correlations, hit/miss comparison, variance shares')
     .argument('<file>', 'scenario file')

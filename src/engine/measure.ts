@@ -1,3 +1,4 @@
+import { pow } from '../math/elementary.js';
 import type { Measure } from '../scenario/schema/target.js';
 import type { ModelTarget } from './model.js';
 import type { TargetBounds } from './targetBounds.js';
@@ -140,7 +141,7 @@ function relativeAsOf(measure: Measure, series: readonly Float64Array[], year: n
       break;
     case 'averageGrowth': {
       const power = 1 / year;
-      for (let i = 0; i < length; i++) out[i] = base[i] > 0 ? Math.max(x[i] / base[i], 0) ** power - 1 : Number.NaN;
+      for (let i = 0; i < length; i++) out[i] = base[i] > 0 ? pow(Math.max(x[i] / base[i], 0), power) - 1 : Number.NaN;
       break;
     }
     case 'yearOnYear': {

@@ -1,3 +1,4 @@
+import { exp, log, pow } from '../math/elementary.js';
 import { type ExpressionNode, readingKey, readingsIn } from './ast.js';
 
 /**
@@ -37,21 +38,20 @@ const FUNCTIONS: Record<string, (args: string[]) => string> = {
 };
 
 /**
- * What a kernel calls as `Math`: the built-ins, and in the browser bundle, where tsup.config.ts
- * puts fdlibm's `exp` and `log` in place of `Math.exp` and `Math.log` in this object too, the
- * functions that give a page Node's results bit for bit (src/browser/fdlibm.ts).
+ * What a kernel calls as `Math`: the built-ins that are exact or correctly rounded (sqrt), and
+ * src/math's exp, log and pow, which give the same bits in Node and in every browser.
  */
 const KERNEL_MATH = {
   min: Math.min,
   max: Math.max,
-  exp: Math.exp,
-  log: Math.log,
+  exp,
+  log,
   sqrt: Math.sqrt,
   abs: Math.abs,
   round: Math.round,
   floor: Math.floor,
   ceil: Math.ceil,
-  pow: Math.pow,
+  pow,
 };
 
 function emit(node: ExpressionNode, slot: ReadonlyMap<string, number>): string {

@@ -1,3 +1,4 @@
+import { exp } from '../math/elementary.js';
 import type { StepKernel, YearInput } from './kernel.js';
 
 /** Compound growth with lognormal steps: x[t] = x[t-1] · exp(drift + volatility · Z[t]). */
@@ -9,7 +10,7 @@ export function growthKernel(values: readonly Float64Array[], drift: YearInput, 
     const sigma = volatility(year);
     for (let i = 0; i < length; i++) {
       const shock = sigma[i] === 0 ? 0 : sigma[i] * noise.normal();
-      current[i] = previous[i] * Math.exp(mu[i] + shock);
+      current[i] = previous[i] * exp(mu[i] + shock);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { exp } from '../math/elementary.js';
 import type { StepKernel, YearInput } from './kernel.js';
 
 /**
@@ -14,7 +15,7 @@ export function logisticKernel(values: readonly Float64Array[], rate: YearInput,
     for (let i = 0; i < length; i++) {
       const shock = sigma[i] === 0 ? 0 : sigma[i] * noise.normal();
       const x = previous[i];
-      current[i] = x <= 0 ? 0 : k[i] / (1 + (k[i] / x - 1) * Math.exp(-(r[i] + shock)));
+      current[i] = x <= 0 ? 0 : k[i] / (1 + (k[i] / x - 1) * exp(-(r[i] + shock)));
     }
   };
 }

@@ -1,3 +1,4 @@
+import { exp, log } from '../math/elementary.js';
 import { logFactorial } from './logFactorial.js';
 import type { RandomStream } from './stream.js';
 
@@ -14,12 +15,12 @@ function inversion(stream: RandomStream, n: number, p: number): number {
   const q = 1 - p;
   if (last[P] !== p) {
     last[P] = p;
-    last[LOG_Q] = Math.log(q);
+    last[LOG_Q] = log(q);
     last[N] = Number.NaN;
   }
   if (last[N] !== n) {
     last[N] = n;
-    last[Q_TO_N] = Math.exp(n * last[LOG_Q]);
+    last[Q_TO_N] = exp(n * last[LOG_Q]);
   }
   const qn = last[Q_TO_N];
   const np = n * p;
@@ -55,7 +56,7 @@ function transformedRejection(stream: RandomStream, n: number, p: number): numbe
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spq;
-  const lpq = Math.log(p / q);
+  const lpq = log(p / q);
   const m = Math.floor((n + 1) * p);
   const h = logFactorial(m) + logFactorial(n - m);
   for (;;) {
@@ -65,7 +66,7 @@ function transformedRejection(stream: RandomStream, n: number, p: number): numbe
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
-    v = Math.log((v * alpha) / (a / (us * us) + b));
+    v = log((v * alpha) / (a / (us * us) + b));
     if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
   }
 }

@@ -1,6 +1,7 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import binomialQuantile from '@stdlib/stats-base-dists-binomial-quantile';
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
+import { exp } from '../math/elementary.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import { fitRange90, pertShape } from './fit.js';
 
@@ -13,10 +14,10 @@ function median(d: Distribution): number {
     case 'normal':
       return d.mean;
     case 'lognormal':
-      return Math.exp(d.mu);
+      return exp(d.mu);
     case 'range90': {
       const { location } = fitRange90(d);
-      return d.shape === 'lognormal' ? Math.exp(location) : location;
+      return d.shape === 'lognormal' ? exp(location) : location;
     }
     case 'triangular': {
       const width = d.max - d.min;

@@ -1,3 +1,4 @@
+import { exp, log, log1p } from '../math/elementary.js';
 import { logFactorial } from './logFactorial.js';
 import type { RandomStream } from './stream.js';
 
@@ -53,7 +54,7 @@ function tableFrom(logProbability: (k: number) => number, mode: number, limit: n
   while (end < limit && logProbability(end) > -36) end++;
   if (end + 1 > MAX_TABLE) return undefined;
   const probabilities = new Float64Array(end + 1);
-  for (let k = 0; k <= end; k++) probabilities[k] = Math.exp(logProbability(k));
+  for (let k = 0; k <= end; k++) probabilities[k] = exp(logProbability(k));
   return new DiscreteTable(probabilities, mean);
 }
 
@@ -61,7 +62,7 @@ function tableFrom(logProbability: (k: number) => number, mode: number, limit: n
 export function poissonTable(mean: number): DiscreteTable | undefined {
   if (!(mean >= 0) || mean > 2000) return undefined;
   if (mean === 0) return new DiscreteTable(Float64Array.of(1), 0);
-  const logMean = Math.log(mean);
+  const logMean = log(mean);
   return tableFrom((k) => -mean + k * logMean - logFactorial(k), mean, Number.POSITIVE_INFINITY, mean);
 }
 
@@ -75,8 +76,8 @@ export function binomialTable(trials: number, p: number): DiscreteTable | undefi
     probabilities[n] = 1;
     return new DiscreteTable(probabilities, n);
   }
-  const logP = Math.log(p);
-  const logQ = Math.log1p(-p);
+  const logP = log(p);
+  const logQ = log1p(-p);
   const logBinomial = (k: number) => logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * logP + (n - k) * logQ;
   return tableFrom(logBinomial, n * p, n, n * p);
 }

@@ -1,9 +1,10 @@
+import { log, pow } from '../math/elementary.js';
 import { standardNormal } from './normal.js';
 import type { RandomStream } from './stream.js';
 
 /** A Gamma(shape, 1) draw, by Marsaglia & Tsang (2000); shapes below 1 by the boost U^(1/shape). */
 export function gamma(stream: RandomStream, shape: number): number {
-  if (shape < 1) return gamma(stream, shape + 1) * stream.uniform() ** (1 / shape);
+  if (shape < 1) return gamma(stream, shape + 1) * pow(stream.uniform(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -17,7 +18,7 @@ export function gamma(stream: RandomStream, shape: number): number {
     const u = stream.uniform();
     const x2 = x * x;
     if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }
 

@@ -1,3 +1,4 @@
+import { exp, log } from '../math/elementary.js';
 import { logFactorial } from './logFactorial.js';
 import type { RandomStream } from './stream.js';
 
@@ -17,7 +18,7 @@ export function poisson(stream: RandomStream, mean: number): number {
   if (mean < 10) {
     if (lastSmall[0] !== mean) {
       lastSmall[0] = mean;
-      lastSmall[1] = Math.exp(-mean);
+      lastSmall[1] = exp(-mean);
     }
     const limit = lastSmall[1];
     let k = 0;
@@ -43,9 +44,9 @@ export function poisson(stream: RandomStream, mean: number): number {
     if (k < 0 || (us < 0.013 && v > us)) continue;
     if (!slowPathReady) {
       slowPathReady = true;
-      logMean = Math.log(mean);
-      logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+      logMean = log(mean);
+      logInvAlpha = log(1.1239 + 1.1328 / (b - 3.4));
     }
-    if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) return k;
+    if (log(v) + logInvAlpha - log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) return k;
   }
 }

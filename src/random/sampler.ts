@@ -1,3 +1,4 @@
+import { exp } from '../math/elementary.js';
 import type { Distribution } from '../scenario/schema/distribution.js';
 import { binomial } from './binomial.js';
 import { fitRange90, pertShape } from './fit.js';
@@ -42,14 +43,14 @@ function unboundedBlock(d: Distribution): BlockSampler {
     case 'lognormal': {
       const { mu, sigma } = d;
       return (out, length, s) => {
-        for (let i = 0; i < length; i++) out[i] = Math.exp(mu + sigma * standardNormal(s));
+        for (let i = 0; i < length; i++) out[i] = exp(mu + sigma * standardNormal(s));
       };
     }
     case 'range90': {
       const { location, scale } = fitRange90(d);
       if (d.shape === 'lognormal') {
         return (out, length, s) => {
-          for (let i = 0; i < length; i++) out[i] = Math.exp(location + scale * standardNormal(s));
+          for (let i = 0; i < length; i++) out[i] = exp(location + scale * standardNormal(s));
         };
       }
       return (out, length, s) => {

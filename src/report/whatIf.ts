@@ -209,7 +209,7 @@ export function whatIfSection(data: WhatIfData, pageScript: string): WhatIfFragm
     '<div id="what-if-controls"></div>',
     `<p><button type="button" id="what-if-reset" disabled>${escapeHtml(m.reset)}</button> <span id="what-if-status" class="meta" role="status"></span></p>`,
     '<div id="what-if-results"></div>',
-    '<figure class="chart" id="what-if-chart" hidden></figure>',
+    '<div id="what-if-charts" hidden></div>',
     `<h3>${escapeHtml(m.variantHeading)}</h3><p class="meta">${escapeHtml(m.variantIntro)}</p>`,
     `<textarea id="what-if-variant" readonly rows="8" spellcheck="false" style="width:100%;font:13px/1.4 'Parkcast Sans',ui-monospace,monospace"></textarea>`,
     `<p><button type="button" id="what-if-copy" disabled>${escapeHtml(m.copy)}</button></p>`,

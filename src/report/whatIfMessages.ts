@@ -33,6 +33,7 @@ const en = {
     copyFailed: 'Select the text and copy it.',
     noChange: '(no assumption moved)',
     chartLabel: 'Probability of each target with the moved assumptions',
+    chartsHeading: 'The charts with the moved assumptions (same seed and trials)',
   },
 };
 
@@ -68,6 +69,7 @@ const zh: typeof en = {
     copyFailed: '请选中文本后复制。',
     noChange: '（未调整任何假设）',
     chartLabel: '调整假设后各目标的实现概率',
+    chartsHeading: '调整假设后的图表（相同的种子和试验次数）',
   },
 };
 

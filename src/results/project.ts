@@ -1,6 +1,7 @@
 import { margin } from '../engine/measure.js';
 import { compileModel } from '../engine/model.js';
 import { runNominal } from '../engine/nominal.js';
+import { pow } from '../math/elementary.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import type { Measure } from '../scenario/schema/target.js';
 import { groupMemberships } from './groupMembership.js';
@@ -85,7 +86,7 @@ export async function project(scenario: Scenario): Promise<Projection> {
       margin: margin(compiled, value),
       firstYearMet: outcome.firstYearIndex < 0 ? null : model.years[outcome.firstYearIndex],
       requiredGrowthRate: requiredGrowthRate(series[0], level, years, target.measure, fromYear, rising),
-      projectedGrowthRate: series[0] > 0 && series[years] > 0 ? (series[years] / series[0]) ** (1 / years) - 1 : null,
+      projectedGrowthRate: series[0] > 0 && series[years] > 0 ? pow(series[years] / series[0], 1 / years) - 1 : null,
       requiredYearlyIncrease: requiredYearlyIncrease(target.measure, level, series[0], years),
       ...(strive === undefined ? {} : { strive }),
       ...targetBaseRate(target),

@@ -1,3 +1,4 @@
+import { pow } from '../math/elementary.js';
 import type { Measure } from '../scenario/schema/target.js';
 
 /**
@@ -23,29 +24,29 @@ export function requiredGrowthRate(baseline: number, level: number, years: numbe
   if (!(baseline > 0) || years <= 0) return null;
   switch (measure) {
     case 'ratioToBase':
-      return level > 0 ? level ** (1 / years) - 1 : null;
+      return level > 0 ? pow(level, 1 / years) - 1 : null;
     case 'averageGrowth':
     case 'yearOnYear':
       return level > -1 ? level : null;
     case 'changeInPoints': {
       const share = baseline + level / 100;
-      return share > 0 ? (share / baseline) ** (1 / years) - 1 : null;
+      return share > 0 ? pow(share / baseline, 1 / years) - 1 : null;
     }
     case 'everyYear': {
       if (!(level > 0)) return null;
       // Growing paths are lowest in the first year counted, shrinking ones in the last.
       const binding = level > baseline === rising ? fromYear : years;
-      return (level / baseline) ** (1 / binding) - 1;
+      return pow(level / baseline, 1 / binding) - 1;
     }
     case 'value':
     case 'reachedBy':
-      return level > 0 ? (level / baseline) ** (1 / years) - 1 : null;
+      return level > 0 ? pow(level / baseline, 1 / years) - 1 : null;
     case 'runningTotal':
-      return level + baseline > 0 ? ((level + baseline) / baseline) ** (1 / years) - 1 : null;
+      return level + baseline > 0 ? pow((level + baseline) / baseline, 1 / years) - 1 : null;
     case 'sum': {
       const total = (g: number) => {
         let sum = 0;
-        for (let t = fromYear; t <= years; t++) sum += baseline * (1 + g) ** t;
+        for (let t = fromYear; t <= years; t++) sum += baseline * pow(1 + g, t);
         return sum;
       };
       if (!(level > 0)) return null;

@@ -1,3 +1,4 @@
+import { log } from '../math/elementary.js';
 import { messages } from '../problems/messages.js';
 import type { Problem } from '../problems/problem.js';
 import { INPUT_UNITS, type InputUnitName, toCanonical } from './inputUnits.js';
@@ -67,7 +68,7 @@ export function scaledDistribution(d: Distribution, unit: InputUnitName): Distri
       return { ...d, mean: c(d.mean), sd: c(d.sd), ...common };
     case 'lognormal':
       // X·f has log-mean mu + ln f and the same sigma.
-      return { ...d, mu: d.mu + Math.log(toCanonical(1, unit)), ...common };
+      return { ...d, mu: d.mu + log(toCanonical(1, unit)), ...common };
     case 'triangular':
     case 'pert':
       return { ...d, min: c(d.min), mode: c(d.mode), max: c(d.max), ...common };

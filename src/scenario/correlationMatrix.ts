@@ -1,3 +1,4 @@
+import { sin } from '../math/elementary.js';
 import type { Scenario } from './schema/scenario.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Scenario } from './schema/scenario.js';
  * for a bivariate normal, Spearman = (6/π)·asin(r/2), so r = 2·sin(π·ρs/6).
  */
 export function pearsonForSpearman(rankCorrelation: number): number {
-  return 2 * Math.sin((Math.PI * rankCorrelation) / 6);
+  return 2 * sin((Math.PI * rankCorrelation) / 6);
 }
 
 /** Lower Cholesky factor of a symmetric K×K matrix (row-major), or undefined if it is not positive definite. */

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, type SimulationResult, simulate, variantEntries } from '../../src/index.js';
+import { parkCharts, parseScenario, project, type SimulationResult, simulate, variantEntries } from '../../src/index.js';
 import { chromiumAvailable, launchChromium, watchPage } from './chromium.js';
 
 if (!chromiumAvailable) console.warn('browser test skipped: /usr/bin/chromium not found (apt-get install chromium)');
@@ -123,16 +123,35 @@ describe.skipIf(!chromiumAvailable)('the report’s what-if section in headless 
       for (const t of compared.targets) expect(ofVariant(t)).toBe(shown[`target:${t.id}`]);
       expect(ofVariant(compared.joint)).toBe(shown.joint);
 
-      // The what-if run's target-probabilities chart, drawn with its bars.
-      await page.waitForSelector('#what-if-chart [data-rendered="true"]', { timeout: 20_000 });
-      expect(await page.locator('#what-if-chart svg path[aria-roledescription="bar"]').count()).toBeGreaterThan(0);
+      // Every chart of the simulation drawn again from the what-if run, with the report's specs: those of
+      // simulate and project with the variant (same seed and trials), and a fan chart's data moved.
+      const withVariantResult = await simulate(withVariant.scenario, { seed, trials });
+      const expectedCharts = parkCharts({ simulation: withVariantResult, projection: await project(withVariant.scenario) }, lang);
+      const asWrittenCharts = parkCharts({ simulation: results.simulation, projection: results.projection }, lang);
+      await page.waitForFunction((count) => document.querySelectorAll('#what-if-charts [data-rendered="true"]').length === count, expectedCharts.length, {
+        timeout: 60_000,
+      });
+      const drawnSpecs = await page.$$eval('#what-if-charts figure[data-chart]', (figures) =>
+        figures.map((f) => ({ id: f.getAttribute('data-chart'), spec: JSON.parse(f.getAttribute('data-what-if-spec') ?? 'null') })),
+      );
+      expect(drawnSpecs.map((c) => c.id)).toEqual(expectedCharts.map((c) => c.id));
+      for (const [i, chart] of expectedCharts.entries()) expect(drawnSpecs[i].spec, chart.id).toEqual(JSON.parse(JSON.stringify(chart.spec)));
+      // The fan charts of the targets' metrics whose data the moves changed: at least one (the moves were chosen so).
+      const asWrittenSpec = (id: string) => JSON.parse(JSON.stringify(asWrittenCharts.find((c) => c.id === id)?.spec ?? null));
+      const targetFans = [...new Set(withVariantResult.targets.map((t) => `fan-${t.metric}`))];
+      const movedFans = drawnSpecs.filter(
+        (c) => targetFans.includes(c.id as string) && JSON.stringify(c.spec) !== JSON.stringify(asWrittenSpec(c.id as string)),
+      );
+      expect(movedFans.length, 'a fan chart of a target metric whose data changed').toBeGreaterThan(0);
+      expect(await page.locator(`#what-if-charts figure[data-chart="${movedFans[0].id}"] svg path`).count()).toBeGreaterThan(0);
+      expect(await page.locator('#what-if-charts figure[data-chart="target-probabilities"] svg path[aria-roledescription="bar"]').count()).toBeGreaterThan(0);
 
       // Back to the scenario as written: the report's own numbers, and no variant.
       await page.click('#what-if-reset');
       expect(await shownProbabilities(page)).toEqual(asWritten);
       expect(await page.getAttribute('#what-if', 'data-state')).toBe('idle');
       expect(await page.isDisabled('#what-if-copy')).toBe(true);
-      expect(await page.isHidden('#what-if-chart')).toBe(true);
+      expect(await page.isHidden('#what-if-charts')).toBe(true);
 
       expect(watch.problems).toEqual([]);
       expect(watch.requests).toEqual([]);

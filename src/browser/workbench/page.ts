@@ -181,4 +181,20 @@ byId<HTMLButtonElement>('save').addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 
+/** A scenario `parkcast workbench FILE` put in the page: opened as if that file were dropped. */
+function preloaded(): { fileName: string; text: string } | undefined {
+  try {
+    const value = JSON.parse(byId<HTMLScriptElement>('preloaded-scenario')?.textContent ?? 'null');
+    return value !== null && typeof value.text === 'string' && typeof value.fileName === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const opened = preloaded();
+if (opened !== undefined) {
+  fileName = opened.fileName;
+  byId<HTMLElement>('file-name').textContent = opened.fileName;
+  editor.value = opened.text;
+}
 request();
