@@ -1,6 +1,7 @@
 import { labelIn } from '../charts/localise.js';
 import type { Lang } from '../charts/messages.js';
 import { formatProbability, formatQuantity } from '../charts/units.js';
+import type { TrackRecord } from '../questions/trackRecord.js';
 import type { SimulationResult } from '../results/types.js';
 import { groundingMessages } from './messages.js';
 
@@ -33,6 +34,28 @@ export interface ReportGrounding {
   readonly outsideView: readonly ReportOutsideViewRow[];
   /** Empty when the scenario records no outcomes. */
   readonly outcomes: readonly ReportOutcomeRow[];
+  /** The method's track record on the shipped past targets, in a paragraph; absent when it was not computed. */
+  readonly trackRecord?: string;
+}
+
+/** The track record as the report says it, in the language. */
+export function trackRecordText(record: TrackRecord, lang: Lang): string {
+  const g = groundingMessages(lang);
+  const score = (x: number) => x.toFixed(3);
+  return g.trackRecord({
+    targets: record.targets,
+    met: record.met,
+    national: record.national.map((k) => `${g.nationalKinds[k.kind] ?? k.kind} ${k.targets}`).join(lang === 'zh' ? '、' : ', '),
+    nationalCount: record.national.reduce((sum, k) => sum + k.targets, 0),
+    provincial: record.provincial,
+    from: record.years[0],
+    to: record.years[1],
+    model: score(record.brier.model),
+    deterministic: score(record.brier.deterministic),
+    climatology: score(record.brier.climatology),
+    shareMet: percent(record.met / record.targets),
+    coverage90: record.coverage90 === null ? null : percent(record.coverage90),
+  });
 }
 
 /** Escapes text for HTML content (as html.ts does; kept here so the two files do not import each other). */
@@ -43,7 +66,7 @@ function escapeHtml(text: string): string {
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 /** Builds the section from a simulation: every target gets a row, with or without a reference class. */
-export function buildGrounding(simulation: SimulationResult, lang: Lang): ReportGrounding {
+export function buildGrounding(simulation: SimulationResult, lang: Lang, trackRecord?: TrackRecord): ReportGrounding {
   const g = groundingMessages(lang);
   const outsideView = simulation.targets.map((t): ReportOutsideViewRow => {
     const view = t.outsideView;
@@ -84,7 +107,7 @@ export function buildGrounding(simulation: SimulationResult, lang: Lang): Report
       note: o.note ?? '',
     };
   });
-  return { outsideView, outcomes };
+  return { outsideView, outcomes, ...(trackRecord === undefined ? {} : { trackRecord: trackRecordText(trackRecord, lang) }) };
 }
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, escapeCell: (s: string) => string): string {
@@ -106,6 +129,7 @@ export function groundingHtml(grounding: ReportGrounding, lang: Lang): string {
   );
   const sentences = grounding.outsideView.filter((r) => r.sentence !== '');
   if (sentences.length > 0) parts.push(`<ul>${sentences.map((r) => `<li>${escapeHtml(g.labelled(r.target, r.sentence))}</li>`).join('')}</ul>`);
+  if (grounding.trackRecord !== undefined) parts.push(`<h3>${escapeHtml(g.trackRecordHeading)}</h3><p>${escapeHtml(grounding.trackRecord)}</p>`);
   if (grounding.outcomes.length > 0) {
     parts.push(`<h3>${escapeHtml(g.outcomesHeading)}</h3><p class="meta">${escapeHtml(g.outcomesIntro)}</p>`);
     parts.push(
@@ -130,6 +154,7 @@ export function groundingMarkdown(grounding: ReportGrounding, lang: Lang, md: (s
   lines.push(...grounding.outsideView.map((r) => row([r.target, r.probability, r.baseRate, r.classId ?? '—', r.verdict])), '');
   for (const r of grounding.outsideView.filter((x) => x.sentence !== '')) lines.push(`- ${md(g.labelled(r.target, r.sentence))}`);
   if (grounding.outsideView.some((x) => x.sentence !== '')) lines.push('');
+  if (grounding.trackRecord !== undefined) lines.push(`### ${g.trackRecordHeading}`, '', md(grounding.trackRecord), '');
   if (grounding.outcomes.length > 0) {
     lines.push(`### ${g.outcomesHeading}`, '', md(g.outcomesIntro), '');
     lines.push(...head([g.colWhat, g.colYear, g.colActual, g.colPercentile, g.colMet, g.colSource]));

@@ -350,6 +350,25 @@ const groundingEn = {
   above: (p: string) => `above p${p}`,
   predicted: (p: string) => `predicted ${p}`,
   labelled: (label: string, text: string) => `${label}: ${text}`,
+  trackRecordHeading: 'How far to trust the method',
+  nationalKinds: { gdp: 'GDP growth', cpi: 'consumer prices', 'urban-jobs': 'new urban jobs', 'rd-share': 'R&D spending' } as Record<string, string>,
+  trackRecord: (r: {
+    targets: number;
+    met: number;
+    national: string;
+    nationalCount: number;
+    provincial: number;
+    from: number;
+    to: number;
+    model: string;
+    deterministic: string;
+    climatology: string;
+    shareMet: string;
+    coverage90: string | null;
+  }) =>
+    `The same method, written with only what was known at the time, was scored on ${r.targets} past government targets whose outcome is known (parkcast backtest backtests/, docs/methods.md): ${r.nationalCount} national (${r.national}) and ${r.provincial} provincial GDP-growth targets, due ${r.from}–${r.to}; ${r.met} were met. Its Brier score is ${r.model} (0 is perfect), against ${r.deterministic} for the nominal case's yes-or-no verdict and ${r.climatology} for saying ${r.shareMet} for every target.` +
+    (r.coverage90 === null ? '' : ` Its 90% intervals held the outcome ${r.coverage90} of the time.`) +
+    ' No park target is in that set yet: read the odds above as the model’s, not as a track record of parks.',
 };
 
 const groundingZh: typeof groundingEn = {
@@ -377,6 +396,12 @@ const groundingZh: typeof groundingEn = {
   above: (p: string) => `高于 p${p}`,
   predicted: (p: string) => `预测 ${p}`,
   labelled: (label: string, text: string) => `${label}：${text}`,
+  trackRecordHeading: '方法的可信程度',
+  nationalKinds: { gdp: '经济增速', cpi: '居民消费价格', 'urban-jobs': '城镇新增就业', 'rd-share': '研发投入强度' } as Record<string, string>,
+  trackRecord: (r) =>
+    `同一方法只用当时已知的信息，对 ${r.targets} 个结果已知的历史政府目标做了回测（parkcast backtest backtests/，见 docs/methods.md）：全国目标 ${r.nationalCount} 个（${r.national}），省级经济增速目标 ${r.provincial} 个，期限 ${r.from}–${r.to} 年；其中 ${r.met} 个完成。其 Brier 分数为 ${r.model}（0 为完美），名义情景“完成/未完成”的判断为 ${r.deterministic}，对每个目标都给出 ${r.shareMet} 则为 ${r.climatology}。` +
+    (r.coverage90 === null ? '' : `其 90% 区间覆盖实际结果的比例为 ${r.coverage90}。`) +
+    '该回测中尚无园区目标：上文的概率是模型的判断，不是园区目标的历史记录。',
 };
 
 /** The grounding section's text of a language. */

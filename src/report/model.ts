@@ -8,6 +8,7 @@ import { displayUnit, formatQuantity } from '../charts/units.js';
 import type { UnsourcedBaselineDriver } from '../questions/baselineDrivers.js';
 import type { GrowthNeededResult } from '../questions/growthNeeded.js';
 import type { SensitivityResult } from '../questions/sensitivity.js';
+import type { TrackRecord } from '../questions/trackRecord.js';
 import type { Projection, SimulatedTarget, SimulationResult } from '../results/types.js';
 import { metricBaseline } from '../scenario/baseline.js';
 import type { InputUnit, Unit } from '../scenario/schema/common.js';
@@ -50,6 +51,8 @@ export interface ReportInput {
   readonly tornado?: SensitivityResult;
   /** The growth each target needs, beside the park's recent growth (`growthNeeded`). */
   readonly growth?: GrowthNeededResult;
+  /** The method's track record on the shipped past targets (`shippedTrackRecord`): stated in the outside-view section. */
+  readonly trackRecord?: TrackRecord;
   readonly lang?: Lang;
 }
 
@@ -638,6 +641,6 @@ export function buildReport(input: ReportInput): ParkReport {
     findings: input.findings === undefined ? null : [...input.findings],
     warnings: simulation.warnings,
     charts: parkCharts({ simulation, projection, comparisons: input.comparisons, label: parkName }, lang),
-    grounding: buildGrounding(simulation, lang),
+    grounding: buildGrounding(simulation, lang, input.trackRecord),
   };
 }

@@ -7,6 +7,7 @@ import { unsourcedBaselineDrivers } from '../questions/baselineDrivers.js';
 import { growthNeeded } from '../questions/growthNeeded.js';
 import { mainAssumptions } from '../questions/mainAssumptions.js';
 import { sensitivity } from '../questions/sensitivity.js';
+import { shippedTrackRecord } from '../questions/trackRecord.js';
 import { vegaBundles } from '../render/bundles.js';
 import { renderPng } from '../render/png.js';
 import { renderSvg } from '../render/svg.js';
@@ -58,6 +59,8 @@ export interface WriteReportOptions {
    * probability recomputed in the page. It inlines the engine, about 1.2 MB (docs/browser.md).
    */
   readonly whatIf?: boolean;
+  /** The method's track record on the shipped past targets, in the outside-view section (default true; about 2 s, once a process). */
+  readonly trackRecord?: boolean;
 }
 
 /** What a report writes into its folder: three files and a folder of charts (which the folder's other files never clash with). */
@@ -96,9 +99,11 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
   // At most one swing per parameter and per metric's baseline.
   const swung = Object.keys(scenario.parameters).length + Object.keys(scenario.metrics).length;
   const tornadoTrials = options.tornadoTrials ?? Math.min(REPORT_TORNADO_TRIALS, Math.max(300, Math.floor(TORNADO_BUDGET_TRIALS / (2 * Math.max(1, swung)))));
-  const [tornado, growth] = await Promise.all([
+  const [tornado, growth, trackRecord] = await Promise.all([
     tornadoTrials > 0 ? sensitivity(scenario, { trials: tornadoTrials, seed: options.seed ?? simulation.meta.seed, sobol: false }) : undefined,
     growthNeeded(scenario),
+    // The same for every report of a process: computed once (about 2 s), from the shipped backtests/.
+    options.trackRecord === false ? undefined : shippedTrackRecord(),
   ]);
   // results.json keeps the check's English; the report shows the findings in its language.
   const shownFindings = findingsIn(scenario, findings, lang);
@@ -111,6 +116,7 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     baselineDrivers,
     tornado,
     growth,
+    trackRecord,
     lang,
   });
   // The what-if section (src/report/whatIf.ts): the page script is read before any file is written.

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedBacktestFolder, shippedTrackRecord } from '../../src/questions/trackRecord.js';
+import { trackRecordText } from '../../src/report/grounding.js';
 import { parkcastBuilt } from '../cli/builtCli.js';
 
 describe("the method's track record on the shipped past targets", () => {
@@ -23,5 +24,14 @@ describe("the method's track record on the shipped past targets", () => {
     // Always forecasting the share met: its Brier score is p(1 − p).
     const share = record.met / record.targets;
     expect(record.brier.climatology).toBeCloseTo(share * (1 - share), 12);
+
+    // The report states it in both languages, with the figures and the warning that no park target is in the set.
+    const en = trackRecordText(record, 'en');
+    expect(en).toContain(`${record.targets} past government targets`);
+    expect(en).toContain(`Brier score is ${record.brier.model.toFixed(3)}`);
+    expect(en).toContain('No park target is in that set');
+    const zh = trackRecordText(record, 'zh');
+    expect(zh).toContain(`${record.targets} 个结果已知的历史政府目标`);
+    expect(zh).toContain(`Brier 分数为 ${record.brier.model.toFixed(3)}`);
   }, 120_000);
 });

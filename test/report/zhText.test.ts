@@ -29,6 +29,7 @@ function allowedTokens(scenario: Scenario): string[] {
     ...checkScenario(scenario).map((f) => f.code),
     'parkcast simulate',
     'parkcast compare',
+    'parkcast backtest backtests/',
     'parkcast',
     '"variants"',
     'Vega-Lite',
@@ -38,6 +39,7 @@ function allowedTokens(scenario: Scenario): string[] {
     'Wilson',
     'PERT',
     'Beta',
+    'Brier',
     'JavaScript',
   ].sort((a, b) => b.length - a.length);
 }
