@@ -17,7 +17,8 @@ const TABLES: ReadonlyArray<[string, unknown, unknown]> = [
 ];
 
 /** Names a Chinese text may keep in Latin letters: the tool, statistical proper names, commands, paths, code words, language tags. */
-const NEUTRAL = /parkcast( simulate| compare| backtest backtests\/)?|Wilson|PERT|Beta|Brier|JavaScript|"variants"|docs\/[\w./-]+|zh-CN|en-US|\b[xy]\b|\{\w+\}/gu;
+const NEUTRAL =
+  /parkcast( simulate| compare| backtest backtests\/)?|Wilson|PERT|Beta|Brier|JavaScript|"variants"|docs\/[\w./-]+|zh-CN|en-US|\b[xy]\b|\{\w+\}/gu;
 const english = (text: string) => text.replace(NEUTRAL, ' ').match(/[A-Za-z]{3,}/gu) ?? [];
 const chinese = (text: string) => /[\u2e80-\u{10ffff}]/u.test(text);
 

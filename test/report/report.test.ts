@@ -86,7 +86,9 @@ describe('writeReport', () => {
     expect(html).toContain('vegaLite');
     expect(html).toContain('vegaEmbed');
     // The method's track record on the shipped past targets, beside the outside view.
-    expect(html).toMatch(/<h3>How far to trust the method<\/h3><p>The same method, written with only what was known at the time, was scored on \d+ past government targets/);
+    expect(html).toMatch(
+      /<h3>How far to trust the method<\/h3><p>The same method, written with only what was known at the time, was scored on \d+ past government targets/,
+    );
     // Outside the inlined code: no element that loads anything.
     const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
     expect(markup.match(/<(script|link|img|iframe|object|embed)[^>]+(src|href|data)=/gi)).toBeNull();
