@@ -95,7 +95,7 @@ export default defineConfig([
     // The workbench (docs/browser.md): its page script and its worker (the engine inside), as
     // classic scripts to inline, then dist/workbench.html around them.
     name: 'workbench',
-    // The report's what-if script (src/report/whatIf.ts inlines it) is built here too.
+    // The report's what-if script (src/report/whatIf/whatIf.ts inlines it) is built here too.
     entry: {
       'workbench-page': 'src/browser/workbench/page.ts',
       'workbench-worker': 'src/browser/workbench/worker.ts',

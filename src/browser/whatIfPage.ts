@@ -8,7 +8,7 @@
  * the deadlines) is drawn again from the new results, with the report's own specs (src/charts'
  * parkCharts, with the projection of the changed scenario). The change is shown as a variant for
  * the scenario file. Bundled as a classic script
- * (dist/browser/report-what-if.global.js) and inlined by src/report/whatIf.ts.
+ * (dist/browser/report-what-if.global.js) and inlined by src/report/whatIf/whatIf.ts.
  */
 import {
   type Distribution,
@@ -28,7 +28,7 @@ import {
 declare const vegaEmbed: ((el: HTMLElement, spec: unknown, options: Record<string, unknown>) => Promise<unknown>) | undefined;
 declare const vega: { expressionInterpreter: unknown } | undefined;
 
-/** The shape src/report/whatIf.ts embeds (`WhatIfData`); browser/ may import only browserEntry.ts, so it is restated here. */
+/** The shape src/report/whatIf/whatIf.ts embeds (`WhatIfData`); browser/ may import only browserEntry.ts, so it is restated here. */
 interface Data {
   readonly lang: 'en' | 'zh';
   readonly seed: string | number;
@@ -94,7 +94,7 @@ function positionOf(a: Data['assumptions'][number], value: number): number {
 }
 
 function formatValue(a: Data['assumptions'][number], value: number): string {
-  // As src/report/whatIf.ts formats them (formatAssumptionValue).
+  // As src/report/whatIf/whatIf.ts formats them (formatAssumptionValue).
   if (a.measureUnit !== undefined) {
     const quantity = formatQuantity(value, a.measureUnit, data.lang, 1, a.displayUnit);
     return a.measureUnit === 'yuan' && a.unitText !== 'yuan' && a.unitText !== '' ? `${quantity} ${a.unitText}` : quantity;

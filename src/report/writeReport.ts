@@ -16,14 +16,14 @@ import { simulate } from '../results/simulate.js';
 import type { Projection, SimulationResult } from '../results/types.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { VERSION } from '../version.js';
-import { resultsCsv } from './csv.js';
-import { reportHtml } from './html.js';
-import { reportMarkdown } from './markdown.js';
+import { resultsCsv } from './pages/csv.js';
+import { reportHtml } from './pages/html.js';
+import { reportMarkdown } from './pages/markdown.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
-import { withEmbeddedFont } from './pageFont.js';
+import { withEmbeddedFont } from './pages/pageFont.js';
 import type { ReportResultsFile } from './resultsFile.js';
 import { chartFile } from './sections.js';
-import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf.js';
+import { whatIfData, whatIfPageScript, whatIfSection } from './whatIf/whatIf.js';
 
 /** Trials for a report when none are asked for: the same as `parkcast run`'s (±0.7 pp at worst), so both give the same numbers. */
 export const REPORT_DEFAULT_TRIALS = 20_000;
@@ -119,7 +119,7 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     trackRecord,
     lang,
   });
-  // The what-if section (src/report/whatIf.ts): the page script is read before any file is written.
+  // The what-if section (src/report/whatIf/whatIf.ts): the page script is read before any file is written.
   const whatIf =
     options.whatIf === false ? undefined : whatIfSection(whatIfData(scenario, simulation, await mainAssumptions(scenario), lang), whatIfPageScript());
 

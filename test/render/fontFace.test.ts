@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cjkCharacters, embeddedFont } from '../../src/render/fontFace.js';
-import { shownText, withEmbeddedFont } from '../../src/report/pageFont.js';
+import { shownText, withEmbeddedFont } from '../../src/report/pages/pageFont.js';
 
 describe('the font a page embeds: the glyphs it shows from U+2E80 on', () => {
   it('collects each character from U+2E80 on once, written out or as a numeric reference, in code point order', () => {

@@ -5,7 +5,7 @@ import { fontFiles, fontFilesFor, latinFontFiles } from '../../src/render/fonts.
 import { renderPng, renderSvg } from '../../src/render/index.js';
 import { rasterise } from '../../src/render/png.js';
 import { textWidth } from '../../src/render/textWidth.js';
-import { escapeHtml } from '../../src/report/html.js';
+import { escapeHtml } from '../../src/report/pages/html.js';
 import { chartResults, seedResults } from '../charts/results.js';
 import { inkShare, pngSize } from './png.js';
 

@@ -3,7 +3,7 @@ import { chartMessages } from '../../src/charts/messages.js';
 import { CHECK_MESSAGES } from '../../src/check/messages.js';
 import { referenceMessages } from '../../src/reference/messages.js';
 import { REPORT_MESSAGE_TABLES } from '../../src/report/messages.js';
-import { whatIfMessages } from '../../src/report/whatIfMessages.js';
+import { whatIfMessages } from '../../src/report/whatIf/whatIfMessages.js';
 
 /** Every table of words a report (or the index page) shows, in both languages. */
 const TABLES: ReadonlyArray<[string, unknown, unknown]> = [

@@ -1,7 +1,7 @@
-import { groundingMarkdown } from './grounding.js';
-import { reportMessages } from './messages.js';
-import type { ParkReport } from './model.js';
-import { chartFile, chartGroups, chartTitle } from './sections.js';
+import { groundingMarkdown } from '../grounding.js';
+import { reportMessages } from '../messages.js';
+import type { ParkReport } from '../model.js';
+import { chartFile, chartGroups, chartTitle } from '../sections.js';
 
 /** Escapes text for a Markdown table cell or line: pipes, brackets, emphasis, line breaks. */
 function md(text: string): string {

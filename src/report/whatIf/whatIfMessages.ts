@@ -1,5 +1,5 @@
-/** The texts of the report's what-if section (src/report/whatIf.ts) and its page script, in English and Chinese. */
-import type { Lang } from '../charts/messages.js';
+/** The texts of the report's what-if section (src/report/whatIf/whatIf.ts) and its page script, in English and Chinese. */
+import type { Lang } from '../../charts/messages.js';
 
 const en = {
   heading: 'What if?',

@@ -1,4 +1,4 @@
-import type { Projection, SimulationResult } from '../results/types.js';
+import type { Projection, SimulationResult } from '../../results/types.js';
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function field(value: string | number | boolean | null): string {

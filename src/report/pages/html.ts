@@ -1,10 +1,10 @@
-import type { VegaBundles } from '../render/bundles.js';
-import type { Answer } from './answer.js';
-import { groundingHtml } from './grounding.js';
-import { reportMessages } from './messages.js';
-import type { ParkReport, ReportFigure, ReportTargetRow } from './model.js';
-import { chartFile, chartGroups, chartTitle } from './sections.js';
-import type { WhatIfFragment } from './whatIf.js';
+import type { VegaBundles } from '../../render/bundles.js';
+import type { Answer } from '../answer.js';
+import { groundingHtml } from '../grounding.js';
+import { reportMessages } from '../messages.js';
+import type { ParkReport, ReportFigure, ReportTargetRow } from '../model.js';
+import { chartFile, chartGroups, chartTitle } from '../sections.js';
+import type { WhatIfFragment } from '../whatIf/whatIf.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -290,7 +290,7 @@ export function reportHtml(
       '</tbody></table></div></section>',
     );
   }
-  // The what-if section (src/report/whatIf.ts), when the report has one.
+  // The what-if section (src/report/whatIf/whatIf.ts), when the report has one.
   if (whatIf !== undefined) parts.push(whatIf.html);
 
   parts.push(groundingHtml(report.grounding, report.lang));

@@ -7,16 +7,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from '../charts/messages.js';
-import { formatQuantity } from '../charts/units.js';
-import type { MainAssumption } from '../questions/mainAssumptions.js';
-import { inlineScript } from '../render/bundles.js';
-import type { JointProbability, SimulationResult } from '../results/types.js';
-import type { InputUnit, MeasureUnit } from '../scenario/schema/common.js';
-import { Unit } from '../scenario/schema/common.js';
-import type { Scenario } from '../scenario/schema/scenario.js';
-import { metricLabel, parameterLabel } from './labels.js';
-import { unitWordsIn, withUnitWords } from './unitWords.js';
+import type { Lang } from '../../charts/messages.js';
+import { formatQuantity } from '../../charts/units.js';
+import type { MainAssumption } from '../../questions/mainAssumptions.js';
+import { inlineScript } from '../../render/bundles.js';
+import type { JointProbability, SimulationResult } from '../../results/types.js';
+import type { InputUnit, MeasureUnit } from '../../scenario/schema/common.js';
+import { Unit } from '../../scenario/schema/common.js';
+import type { Scenario } from '../../scenario/schema/scenario.js';
+import { metricLabel, parameterLabel } from '../labels.js';
+import { unitWordsIn, withUnitWords } from '../unitWords.js';
 import { whatIfMessages } from './whatIfMessages.js';
 
 /**
@@ -173,7 +173,7 @@ export function whatIfData(scenario: Scenario, simulation: SimulationResult, mai
 }
 
 /** Where the built page script is: next to the bundle (dist/index.js, dist/cli.js) or, from the sources, in dist/. */
-const PAGE_SCRIPT_CANDIDATES = ['./browser/report-what-if.global.js', '../../dist/browser/report-what-if.global.js'];
+const PAGE_SCRIPT_CANDIDATES = ['./browser/report-what-if.global.js', '../../../dist/browser/report-what-if.global.js'];
 
 let cachedScript: string | undefined;
 

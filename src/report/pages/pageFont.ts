@@ -4,10 +4,10 @@
  * JSON the charts and the what-if section draw from, and the units the page's scripts write
  * beside numbers; not the scripts' own code (the bundles carry every message table of parkcast).
  */
-import type { Lang } from '../charts/messages.js';
-import { formatQuantity } from '../charts/units.js';
-import { type EmbeddedFont, embeddedFont } from '../render/fontFace.js';
-import type { MeasureUnit } from '../scenario/schema/common.js';
+import type { Lang } from '../../charts/messages.js';
+import { formatQuantity } from '../../charts/units.js';
+import { type EmbeddedFont, embeddedFont } from '../../render/fontFace.js';
+import type { MeasureUnit } from '../../scenario/schema/common.js';
 
 const UNITS: readonly MeasureUnit[] = ['yuan', 'area', 'persons', 'share', 'rate', 'ratio', 'points', 'count'];
 
