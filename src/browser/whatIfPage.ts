@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 /**
  * The report's what-if page script: sliders for the main assumptions, each within its plausible
- * range; on a move, the scenario with the moved assumptions fixed is simulated on the page's
- * thread (the engine yields between blocks, so the page stays responsive) with the report's seed
- * and trials, and every probability is shown against the scenario as written, and every chart the
+ * range; on a move, the scenario with the moved assumptions fixed is simulated in a Web Worker
+ * started from this same script (its text, as a blob: the report stays one file; on the page's
+ * thread where a worker cannot start) with the report's seed and trials, and every probability is
+ * shown against the scenario as written, and every chart the
  * simulation draws (target probabilities, first years met, the fan charts, the distributions at
  * the deadlines) is drawn again from the new results, with the report's own specs (src/charts'
  * parkCharts, with the projection of the changed scenario). The change is shown as a variant for
@@ -66,11 +67,73 @@ const STEPS = 200;
 /** Wait this long after the last move before recomputing (a run of 10,000 trials takes some 20–50 ms). */
 const DEBOUNCE_MS = 120;
 
+/** In a page this script draws the section; started as a Web Worker (no document) it only runs the engine. */
+const inPage = typeof document !== 'undefined';
+/** This script's own text, to start the worker from: the report inlines it, so it has no URL of its own. */
+const ownSource = inPage ? (document.currentScript?.textContent ?? undefined) : undefined;
+
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const section = byId<HTMLElement>('what-if');
-const data = JSON.parse(byId('what-if-data').textContent ?? '{}') as Data;
-const m = data.messages;
-const locale = data.lang === 'zh' ? 'zh-CN' : 'en-US';
+const section = inPage ? byId<HTMLElement>('what-if') : (undefined as never);
+const data = inPage ? (JSON.parse(byId('what-if-data').textContent ?? '{}') as Data) : (undefined as never);
+const m = inPage ? data.messages : (undefined as never);
+const locale = inPage && data.lang === 'zh' ? 'zh-CN' : 'en-US';
+
+/** What the page asks the worker: run this scenario. */
+interface RunRequest {
+  readonly id: number;
+  readonly scenario: Scenario;
+  readonly seed: string | number;
+  readonly trials: number;
+}
+/** What the worker answers: the run's results and the scenario's projection, or why it failed. */
+type RunReply =
+  | { readonly id: number; readonly result: SimulationResult; readonly projection: Projection; readonly ms: number }
+  | { readonly id: number; readonly error: string };
+
+/** The engine's part: simulate and project a scenario, timed; the same in the worker and, as a fallback, on the page. */
+async function run(request: RunRequest): Promise<RunReply> {
+  const started = performance.now();
+  try {
+    const result = await simulate(request.scenario, { seed: request.seed, trials: request.trials });
+    const ms = performance.now() - started;
+    // The fan charts' and distributions' projected line: the changed scenario's, as the report's charts have the scenario's.
+    return { id: request.id, result, projection: await project(request.scenario), ms };
+  } catch (error) {
+    return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+if (!inPage) {
+  // The worker: one run a message, answered in order.
+  const scope = globalThis as unknown as { onmessage: ((event: MessageEvent<RunRequest>) => void) | null; postMessage: (reply: RunReply) => void };
+  scope.onmessage = (event) => {
+    run(event.data).then((reply) => scope.postMessage(reply));
+  };
+}
+
+/** The worker that runs the engine off the page's thread, or undefined where one cannot start (then runs are on the page). */
+const engine: Worker | undefined = (() => {
+  if (!inPage || ownSource === undefined || typeof Worker === 'undefined') return undefined;
+  try {
+    return new Worker(URL.createObjectURL(new Blob([ownSource], { type: 'text/javascript' })));
+  } catch {
+    return undefined;
+  }
+})();
+const pending = new Map<number, (reply: RunReply) => void>();
+engine?.addEventListener('message', (event: MessageEvent<RunReply>) => {
+  pending.get(event.data.id)?.(event.data);
+  pending.delete(event.data.id);
+});
+
+/** Runs a scenario in the worker (or on the page, without one). */
+function runScenario(request: RunRequest): Promise<RunReply> {
+  if (engine === undefined) return run(request);
+  return new Promise((resolve) => {
+    pending.set(request.id, resolve);
+    engine.postMessage(request);
+  });
+}
 
 const element = (tag: string, props: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement => {
   const el = document.createElement(tag);
@@ -265,10 +328,10 @@ function variant(): unknown {
   };
 }
 
-const status = byId('what-if-status');
-const reset = byId<HTMLButtonElement>('what-if-reset');
-const copy = byId<HTMLButtonElement>('what-if-copy');
-const variantBox = byId<HTMLTextAreaElement>('what-if-variant');
+const status = inPage ? byId('what-if-status') : (undefined as never);
+const reset = inPage ? byId<HTMLButtonElement>('what-if-reset') : (undefined as never);
+const copy = inPage ? byId<HTMLButtonElement>('what-if-copy') : (undefined as never);
+const variantBox = inPage ? byId<HTMLTextAreaElement>('what-if-variant') : (undefined as never);
 let runId = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -291,16 +354,14 @@ async function recompute(): Promise<void> {
   const id = ++runId;
   const replacements: Record<string, Distribution> = {};
   for (const [name, value] of moved) replacements[name] = { dist: 'fixed', value };
-  const started = performance.now();
   try {
     const changedScenario = withAssumptions(data.scenario, replacements);
-    const result = await simulate(changedScenario, { seed: data.seed, trials: data.trials });
+    const reply = await runScenario({ id, scenario: changedScenario, seed: data.seed, trials: data.trials });
     if (id !== runId) return;
-    const ms = performance.now() - started;
-    // The fan charts' and distributions' projected line: the changed scenario's, as the report's charts have the scenario's.
-    const projection = await project(changedScenario);
-    if (id !== runId) return;
+    if ('error' in reply) throw new Error(reply.error);
+    const { result, projection, ms } = reply;
     showResults(result, projection);
+    section.setAttribute('data-engine', engine === undefined ? 'page' : 'worker');
     status.textContent = fill(m.precision, {
       ms: String(Math.round(ms)),
       trials: data.trials.toLocaleString(locale),
@@ -318,37 +379,39 @@ async function recompute(): Promise<void> {
   }
 }
 
-reset.addEventListener('click', () => {
-  if (timer !== undefined) clearTimeout(timer);
-  runId += 1; // a run still going is moot
-  moved.clear();
-  for (const a of data.assumptions) {
-    const slider = sliders.get(a.name);
-    if (slider === undefined) continue;
-    slider.input.value = String(positionOf(a, a.point));
-    slider.input.removeAttribute('data-value');
-    slider.shown.textContent = m.asWritten;
-  }
+if (inPage) {
+  reset.addEventListener('click', () => {
+    if (timer !== undefined) clearTimeout(timer);
+    runId += 1; // a run still going is moot
+    moved.clear();
+    for (const a of data.assumptions) {
+      const slider = sliders.get(a.name);
+      if (slider === undefined) continue;
+      slider.input.value = String(positionOf(a, a.point));
+      slider.input.removeAttribute('data-value');
+      slider.shown.textContent = m.asWritten;
+    }
+    showResults(null);
+    showVariant();
+    status.textContent = m.written;
+    section.setAttribute('data-state', 'idle');
+  });
+
+  copy.addEventListener('click', () => {
+    variantBox.select();
+    const bySelection = () => {
+      status.textContent = document.execCommand('copy') ? m.copied : m.copyFailed;
+    };
+    // A page opened from disk may lack the asynchronous clipboard: then copy the selection.
+    if (navigator.clipboard === undefined) bySelection();
+    else
+      navigator.clipboard.writeText(variantBox.value).then(() => {
+        status.textContent = m.copied;
+      }, bySelection);
+  });
+
+  buildControls();
   showResults(null);
   showVariant();
   status.textContent = m.written;
-  section.setAttribute('data-state', 'idle');
-});
-
-copy.addEventListener('click', () => {
-  variantBox.select();
-  const bySelection = () => {
-    status.textContent = document.execCommand('copy') ? m.copied : m.copyFailed;
-  };
-  // A page opened from disk may lack the asynchronous clipboard: then copy the selection.
-  if (navigator.clipboard === undefined) bySelection();
-  else
-    navigator.clipboard.writeText(variantBox.value).then(() => {
-      status.textContent = m.copied;
-    }, bySelection);
-});
-
-buildControls();
-showResults(null);
-showVariant();
-status.textContent = m.written;
+}

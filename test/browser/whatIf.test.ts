@@ -44,6 +44,8 @@ async function move(page: Page, index: number, position: number): Promise<void> 
     before,
     { timeout: 60_000 },
   );
+  // The run was off the page's thread: in the Web Worker the section starts from its own script.
+  expect(await page.getAttribute('#what-if', 'data-engine')).toBe('worker');
 }
 
 /** Each case: a seed park's report (written by the built CLI), and the sliders to move. */

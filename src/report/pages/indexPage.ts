@@ -2,8 +2,8 @@ import { labelIn } from '../../charts/localise.js';
 import type { Lang } from '../../charts/messages.js';
 import type { Projection, SimulationResult } from '../../results/types.js';
 import { honestProbability, intervalText } from '../answer.js';
-import { escapeHtml, REPORT_CSP } from './html.js';
 import { indexMessages } from '../messages.js';
+import { escapeHtml, REPORT_CSP } from './html.js';
 import { withEmbeddedFont } from './pageFont.js';
 
 /** One park on the index page: its results and where its report is, relative to the index. */

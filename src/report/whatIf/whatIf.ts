@@ -22,10 +22,11 @@ import { whatIfMessages } from './whatIfMessages.js';
 /**
  * The report's CSP with the what-if section: the one of a report without it (no request at all;
  * inline scripts and styles) plus `'unsafe-eval'`, which the engine's expression kernels need
- * (they are compiled with `new Function`). The engine runs on the page's thread, in chunks (it
- * yields between blocks of trials), so no worker and no `worker-src` is needed.
+ * (they are compiled with `new Function`), and `worker-src blob:`: the engine runs in a Web Worker
+ * started from the page script's own text as a blob (the report stays one file).
  */
-export const WHAT_IF_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+export const WHAT_IF_CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** One assumption the reader may move, as the page shows it. */
 export interface WhatIfAssumption {
