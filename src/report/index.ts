@@ -2,7 +2,7 @@
 
 export { type Likelihood, reportMessages } from './messages.js';
 export { buildReport, likelihoodOf, type ParkReport, type ReportFigure, type ReportFinding, type ReportInput, type ReportTargetRow } from './model.js';
-export { RESULTS_CSV_COLUMNS, resultsCsv } from './pages/csv.js';
+export { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsv, METRICS_CSV_COLUMNS, metricsCsv, RESULTS_CSV_COLUMNS, resultsCsv } from './pages/csv.js';
 export { escapeHtml, REPORT_CSP, reportHtml } from './pages/html.js';
 export { type IndexedPark, reportsIndexHtml, reportsIndexPage } from './pages/indexPage.js';
 export { reportMarkdown } from './pages/markdown.js';

@@ -17,7 +17,7 @@ import type { Projection, SimulationResult } from '../results/types.js';
 import type { Scenario } from '../scenario/schema/scenario.js';
 import { VERSION } from '../version.js';
 import { buildReport, type ParkReport, type ReportFinding } from './model.js';
-import { resultsCsv } from './pages/csv.js';
+import { assumptionsCsv, metricsCsv, resultsCsv } from './pages/csv.js';
 import { reportHtml } from './pages/html.js';
 import { reportMarkdown } from './pages/markdown.js';
 import { withEmbeddedFont } from './pages/pageFont.js';
@@ -64,7 +64,7 @@ export interface WriteReportOptions {
 }
 
 /** What a report writes into its folder: three files and a folder of charts (which the folder's other files never clash with). */
-export const REPORT_ENTRIES: readonly string[] = ['report.html', 'report.md', 'results.json', 'results.csv', 'charts/'];
+export const REPORT_ENTRIES: readonly string[] = ['report.html', 'report.md', 'results.json', 'results.csv', 'metrics.csv', 'assumptions.csv', 'charts/'];
 
 /** What `writeReport` wrote. */
 export interface WrittenReport {
@@ -141,6 +141,8 @@ export async function writeReport(scenario: Scenario, options: WriteReportOption
     const results: ReportResultsFile = { parkcastVersion: VERSION, file: options.file ?? null, lang, park: scenario.park, projection, simulation, findings };
     await write('results.json', `${JSON.stringify(results, null, 2)}\n`);
     await write('results.csv', resultsCsv(projection, simulation));
+    await write('metrics.csv', metricsCsv(projection, simulation));
+    await write('assumptions.csv', assumptionsCsv(scenario, projection));
     await write('report.md', reportMarkdown(report));
     // The page with the glyphs it shows from U+2E80 on embedded (none for a page without Chinese).
     const { html } = await withEmbeddedFont((fontFaces) => reportHtml(report, vegaBundles(), svgs, whatIf, fontFaces), lang);

@@ -1,8 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import { distributionQuantile } from '../../src/assumptions/distributionQuantile.js';
+import { scenarioAssumptions } from '../../src/assumptions/scenarioAssumptions.js';
 import { growthNeeded, parseScenario, project, sensitivity, simulate } from '../../src/index.js';
 import { honestProbability, percentText } from '../../src/report/answer.js';
-import { buildReport, RESULTS_CSV_COLUMNS, reportsIndexHtml, resultsCsv } from '../../src/report/index.js';
+import {
+  ASSUMPTIONS_CSV_COLUMNS,
+  assumptionsCsv,
+  buildReport,
+  METRICS_CSV_COLUMNS,
+  metricsCsv,
+  RESULTS_CSV_COLUMNS,
+  reportsIndexHtml,
+  resultsCsv,
+} from '../../src/report/index.js';
 import { chartResults, chartScenarioInput } from '../charts/results.js';
+
+/** RFC 4180 CSV into rows of fields: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += ch;
+  }
+  return rows;
+}
 
 describe('small numbers honestly', () => {
   it('a target no trial met shows the upper bound of its interval, never "0.0%"', async () => {
@@ -92,6 +124,28 @@ describe('across parks', async () => {
       const fields = rows[i].split(',');
       const fromEnd = RESULTS_CSV_COLUMNS.length - probability;
       expect(Number(fields[fields.length - fromEnd])).toBe(t.probability);
+    }
+  });
+
+  it('metrics.csv and assumptions.csv hold the tables behind the fan charts and the assumptions, with the results’ own numbers', async () => {
+    const metrics = parseCsv(metricsCsv(projection, simulation));
+    expect(metrics[0]).toEqual([...METRICS_CSV_COLUMNS]);
+    const rows = metrics.slice(1).map((r) => Object.fromEntries(METRICS_CSV_COLUMNS.map((c, i) => [c, r[i]])));
+    expect(rows).toHaveLength(simulation.metrics.reduce((n, m) => n + m.years.length, 0));
+    for (const metric of simulation.metrics) {
+      const last = metric.years.at(-1);
+      const row = rows.find((r) => r.metric === metric.name && Number(r.year) === last?.year);
+      expect(Number(row?.p50)).toBe(last?.quantiles?.p50);
+      expect(Number(row?.nominal)).toBe(projection.metrics.find((m) => m.name === metric.name)?.values.at(-1));
+    }
+    const { scenario } = await chartResults();
+    const assumptions = parseCsv(assumptionsCsv(scenario, projection));
+    expect(assumptions[0]).toEqual([...ASSUMPTIONS_CSV_COLUMNS]);
+    expect(assumptions.slice(1).map((r) => r[1])).toEqual(scenarioAssumptions(scenario).map((a) => a.name));
+    for (const row of assumptions.slice(1)) {
+      const distribution = JSON.parse(row[3]);
+      expect(Number(row[5])).toBe(distributionQuantile(distribution, 0.05));
+      expect(Number(row[7])).toBe(distributionQuantile(distribution, 0.95));
     }
   });
 

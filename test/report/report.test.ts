@@ -59,7 +59,7 @@ describe('writeReport', () => {
 
   it('writes report.html, report.md, results.json and each chart as .vl.json, .svg and .png, with no temporary files left', async () => {
     const top = (await readdir(written.outDir)).sort();
-    expect(top).toEqual(['charts', 'report.html', 'report.md', 'results.csv', 'results.json']);
+    expect(top).toEqual(['assumptions.csv', 'charts', 'metrics.csv', 'report.html', 'report.md', 'results.csv', 'results.json']);
     const charts = (await readdir(join(written.outDir, 'charts'))).sort();
     const expected = written.report.charts.flatMap((c) => [`${c.id}.png`, `${c.id}.svg`, `${c.id}.vl.json`]).sort();
     expect(charts).toEqual(expected);

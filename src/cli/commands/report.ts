@@ -49,6 +49,8 @@ export async function reportCommand(file: string, options: ReportCommandOptions,
   io.out(`  report.md     ${kilobytes(size('report.md'))}`);
   io.out(`  results.json  ${kilobytes(size('results.json'))}`);
   io.out(`  results.csv   ${kilobytes(size('results.csv'))} (one row per target)`);
+  io.out(`  metrics.csv   ${kilobytes(size('metrics.csv'))} (one row per metric and year)`);
+  io.out(`  assumptions.csv ${kilobytes(size('assumptions.csv'))} (one row per assumption)`);
   io.out(`  charts/       ${charts} chart${charts === 1 ? '' : 's'} as .vl.json, .svg and .png`);
   return EXIT.ok;
 }

@@ -349,7 +349,7 @@ export function reportHtml(
     );
   }
   parts.push(
-    `<footer>${escapeHtml(m.files)}: <a href="report.md">report.md</a> · <a href="results.json">results.json</a> · <a href="charts/">charts/</a></footer>`,
+    `<footer>${escapeHtml(m.files)}: <a href="report.md">report.md</a> · <a href="results.json">results.json</a> · <a href="results.csv">results.csv</a> · <a href="metrics.csv">metrics.csv</a> · <a href="assumptions.csv">assumptions.csv</a> · <a href="charts/">charts/</a></footer>`,
     '</main>',
     ...specs,
     `<script>${bundles.vega}</script>`,
