@@ -28,7 +28,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   history: ['scenario', 'problems'],
   reference: ['scenario', 'problems'],
   questions: ['results', 'assumptions', 'history', 'statistics', 'random', 'scenario', 'problems', 'version.ts'],
-  charts: ['results', 'scenario', 'check'],
+  charts: ['results', 'scenario', 'check', 'statistics'],
   render: ['charts'],
   report: ['render', 'charts', 'results', 'questions', 'assumptions', 'statistics', 'check', 'scenario', 'files', 'problems', 'version.ts'],
   cli: ['index.ts', 'version.ts', 'files'],

@@ -1,18 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { ReliabilityBin } from '../statistics/scores.js';
 import { wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
 import { CHART_CONFIG, COLORS } from './theme.js';
 
-/** One bin of a reliability diagram (`ReliabilityBin` of the scores has this shape). */
-export interface ReliabilityChartBin {
-  readonly low: number;
-  readonly high: number;
-  readonly count: number;
-  readonly meanForecast: number;
-  readonly observedFrequency: number;
-  /** The Wilson interval of the observed frequency. */
-  readonly interval: readonly [number, number];
-}
+/** One bin of a reliability diagram: the scores' own type. */
+export type ReliabilityChartBin = ReliabilityBin;
 
 /** A forecaster's scores as a backtest reports them (`ForecasterScores` has this shape). */
 export interface ReliabilityChartScores {

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../results/types.js';
 import { categoryLabels, LABEL_WIDTH, MULTILINE_LABELS, wrapText } from './labels.js';
 import { type ChartOptions, chartMessages } from './messages.js';
+import { probabilityRules } from './targetProbabilities.js';
 import { CHART_CONFIG, COLORS } from './theme.js';
 import { formatProbability } from './units.js';
 
@@ -78,25 +79,7 @@ export function scenarioComparisonChart(results: readonly ComparedResult[], opti
     height: { step: Math.max(14, Math.ceil((14 * lines + 12) / results.length)) },
     config: CHART_CONFIG,
     layer: [
-      {
-        data: {
-          values: [
-            { at: 0.5, label: m.evenOdds },
-            { at: 0.8, label: m.likely },
-          ],
-        },
-        // Behind the bars, named above the plot, so no value label meets them.
-        layer: [
-          {
-            mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
-            encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
-          },
-          {
-            mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 10, color: COLORS.reference },
-            encoding: { x: { field: 'at', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
-          },
-        ],
-      },
+      probabilityRules(m),
       {
         data: { values: rows },
         encoding: { y, yOffset },

@@ -1,12 +1,37 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SimulationResult } from '../results/types.js';
 import { categoryLabels, LABEL_WIDTH, MULTILINE_LABELS, wrapText } from './labels.js';
-import { type ChartOptions, chartMessages } from './messages.js';
+import { type ChartMessages, type ChartOptions, chartMessages } from './messages.js';
 import { CHART_CONFIG, COLORS } from './theme.js';
 import { formatProbability } from './units.js';
 
 /** Pixels between the plot's right edge (100%) and the column of probabilities. */
 const VALUE_COLUMN_GAP = 10;
+
+/**
+ * The 50 % and 80 % rules of a probability chart, named above the plot: a layer drawn first, so it
+ * sits behind the bars and no value label meets it (the comparison of scenarios has it too).
+ */
+export function probabilityRules(m: ChartMessages) {
+  return {
+    data: {
+      values: [
+        { at: 0.5, label: m.evenOdds },
+        { at: 0.8, label: m.likely },
+      ],
+    },
+    layer: [
+      {
+        mark: { type: 'rule' as const, strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
+        encoding: { x: { field: 'at', type: 'quantitative' as const, title: m.probabilityAxis } },
+      },
+      {
+        mark: { type: 'text' as const, baseline: 'bottom' as const, dy: -4, fontSize: 10, color: COLORS.reference },
+        encoding: { x: { field: 'at', type: 'quantitative' as const }, y: { value: 0 }, text: { field: 'label', type: 'nominal' as const } },
+      },
+    ],
+  };
+}
 
 /**
  * One bar per target: the share of trials that met it by its deadline, with its Wilson interval
@@ -64,25 +89,7 @@ export function targetProbabilitiesChart(simulation: SimulationResult, options: 
     height: { step: Math.max(28, 14 * lines + 8) },
     config: CHART_CONFIG,
     layer: [
-      {
-        data: {
-          values: [
-            { at: 0.5, label: m.evenOdds },
-            { at: 0.8, label: m.likely },
-          ],
-        },
-        // Behind the bars, named above the plot, so no value label meets them.
-        layer: [
-          {
-            mark: { type: 'rule', strokeDash: [4, 4], color: COLORS.reference, strokeWidth: 1.2 },
-            encoding: { x: { field: 'at', type: 'quantitative', title: m.probabilityAxis } },
-          },
-          {
-            mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 10, color: COLORS.reference },
-            encoding: { x: { field: 'at', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
-          },
-        ],
-      },
+      probabilityRules(m),
       {
         data: { values: rows },
         encoding: { y },

@@ -4,6 +4,7 @@ import { formatProbability, formatQuantity } from '../charts/units.js';
 import type { TrackRecord } from '../questions/trackRecord.js';
 import type { SimulationResult } from '../results/types.js';
 import { groundingMessages } from './messages.js';
+import { escapeHtml } from './pages/escape.js';
 
 /** One target's probability beside its reference class's base rate, or that none applies. */
 export interface ReportOutsideViewRow {
@@ -56,11 +57,6 @@ export function trackRecordText(record: TrackRecord, lang: Lang): string {
     shareMet: percent(record.met / record.targets),
     coverage90: record.coverage90 === null ? null : percent(record.coverage90),
   });
-}
-
-/** Escapes text for HTML content (as html.ts does; kept here so the two files do not import each other). */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;

@@ -5,19 +5,9 @@ import { reportMessages } from '../messages.js';
 import type { ParkReport, ReportFigure, ReportTargetRow } from '../model.js';
 import { chartFile, chartGroups, chartTitle } from '../sections.js';
 import type { WhatIfFragment } from '../whatIf/whatIf.js';
+import { escapeHtml, scriptJson } from './escape.js';
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-}
-
-/** JSON that is safe inside `<script type="application/json">`: no `<` at all. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+export { escapeHtml };
 
 /** The page's only network rule: nothing from outside, inline scripts and styles only, images and the embedded font as data: URLs. */
 export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:";

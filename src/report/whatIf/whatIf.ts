@@ -16,6 +16,7 @@ import type { InputUnit, MeasureUnit } from '../../scenario/schema/common.js';
 import { Unit } from '../../scenario/schema/common.js';
 import type { Scenario } from '../../scenario/schema/scenario.js';
 import { metricLabel, parameterLabel } from '../labels.js';
+import { escapeHtml, scriptJson } from '../pages/escape.js';
 import { unitWordsIn, withUnitWords } from '../unitWords.js';
 import { whatIfMessages } from './whatIfMessages.js';
 
@@ -77,17 +78,6 @@ export interface WhatIfData {
 export interface WhatIfFragment {
   readonly html: string;
   readonly csp: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-}
-
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 const PROBABILITY_UNITS = new Set(['share', 'probability', 'fraction']);
