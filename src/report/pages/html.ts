@@ -96,6 +96,8 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 th { font-weight: 600; background: var(--soft); }
 td.kind, td.num { white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+/* The outside view's model column: a probability and its header never break inside a word. */
+#grounding th:nth-child(2), #grounding td:nth-child(2) { white-space: nowrap; }
 tr.joint td { font-weight: 600; border-top: 2px solid #999; }
 .pill { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; white-space: nowrap; }
 .met { background: #e5f5e0; color: #1b6e3a; }
