@@ -1,7 +1,7 @@
 import { type BoxRestriction, type DiscoveredBox, type DiscoveryOutcome, type DiscoveryResult, discover, type TargetDiscovery } from '../../index.js';
 import { formatNumber, formatProbability, formatThreshold } from '../format.js';
 import { EXIT, type Io, printJson } from '../io.js';
-import { loadOrReport } from '../loadOrReport.js';
+import { loadOrReport, targetsKnown } from '../loadOrReport.js';
 
 /** An assumption's value in its own unit: a share as a percentage, otherwise the number and the unit's name. */
 function valueText(value: number, unit: string | null): string {
@@ -83,12 +83,7 @@ export interface DiscoverCommandOptions {
 export async function discoverCommand(file: string, options: DiscoverCommandOptions, io: Io): Promise<number> {
   const scenario = await loadOrReport(file, io);
   if (scenario === undefined) return EXIT.invalidInput;
-  const ids = scenario.targets.map((t) => t.id);
-  const unknown = (options.target ?? []).filter((id) => !ids.includes(id));
-  if (unknown.length > 0) {
-    io.err(`parkcast: unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; the scenario's targets are: ${ids.join(', ') || '(none)'}`);
-    return EXIT.usage;
-  }
+  if (!targetsKnown(scenario, options.target, io)) return EXIT.usage;
   const result = await discover(scenario, { target: options.target, trials: options.trials, seed: options.seed, outcome: options.outcome });
   if (options.json) printJson(io, result);
   else io.out(discoverText(result, `${scenario.park.name} (${file})`));

@@ -2,7 +2,7 @@ import { DEFAULT_TRIALS, type SensitivityResult, sensitivity, sensitivityRunCoun
 import { confirmLongRun, trialsWithinLimit } from '../estimate.js';
 import { formatNumber, formatProbability, formatThreshold, formatValue, table } from '../format.js';
 import { EXIT, type Io, printJson } from '../io.js';
-import { loadOrReport } from '../loadOrReport.js';
+import { loadOrReport, targetsKnown } from '../loadOrReport.js';
 
 const signedPoints = (d: number) => {
   const size = Math.abs(d * 100).toFixed(1);
@@ -108,12 +108,7 @@ export interface SensitivityCommandOptions {
 export async function sensitivityCommand(file: string, options: SensitivityCommandOptions, io: Io): Promise<number> {
   const scenario = await loadOrReport(file, io);
   if (scenario === undefined) return EXIT.invalidInput;
-  const ids = scenario.targets.map((t) => t.id);
-  const unknown = (options.target ?? []).filter((id) => !ids.includes(id));
-  if (unknown.length > 0) {
-    io.err(`parkcast: unknown target ${unknown.map((id) => `"${id}"`).join(', ')}; the scenario's targets are: ${ids.join(', ') || '(none)'}`);
-    return EXIT.usage;
-  }
+  if (!targetsKnown(scenario, options.target, io)) return EXIT.usage;
   const trials = options.trials ?? DEFAULT_TRIALS;
   if (!trialsWithinLimit(trials, io)) return EXIT.usage;
   const runs = sensitivityRunCount(scenario, { low: options.low, high: options.high, sobol: options.sobol ?? 'auto' });
